@@ -1,0 +1,134 @@
+// The raw backend: the portable API straight onto the kernel, with no C library.
+// Every number comes from the generated tables of this target (arch/<target>/target.h);
+// the trap sequence and the error convention come from arch/<target>/syscall.h, which
+// always hands back the kernel's answer as a value or a negative errno.
+// Where a target lacks the classic call (arm64 and riscv64 have no mkdir, open, unlink or
+// rmdir), the *at form with AT_FDCWD stands in, chosen by whether the table defines it.
+#include <linux/fcntl.h>  // kernel uapi, freestanding: O_* bits and AT_* values per arch
+
+#include "sysport.h"
+#include "syscall.h"
+#include "target.h"
+
+namespace sp {
+namespace {
+
+const char* errno_name(long e) {
+#define SP_ERRNO_CASE(name, number) \
+  if (e == (number)) return #name;
+  SP_ERRNO_TABLE(SP_ERRNO_CASE)
+#undef SP_ERRNO_CASE
+  return "E?unknown";
+}
+
+Result decode(long r) {
+  // Linux reserves [-4095, -1] for errors on every architecture (include/linux/err.h).
+  if (r < 0 && r >= -4095) return Result{-1, errno_name(-r)};
+  return Result{r, nullptr};
+}
+
+long to_kernel_open_flags(unsigned f) {
+  long k = 0;
+  if (f & kReadWrite) {
+    k |= O_RDWR;
+  } else if (f & kWrite) {
+    k |= O_WRONLY;
+  } else {
+    k |= O_RDONLY;
+  }
+  if (f & kCreate) k |= O_CREAT;
+  if (f & kExclusive) k |= O_EXCL;
+  if (f & kTruncate) k |= O_TRUNC;
+  if (f & kDirectory) k |= O_DIRECTORY;
+  return k;
+}
+
+long as_long(const void* p) { return reinterpret_cast<long>(p); }
+
+}  // namespace
+
+const char* backend() { return "raw"; }
+
+long getpid() { return arch::syscall0(SP_NR_getpid); }
+long getppid() { return arch::syscall0(SP_NR_getppid); }
+
+Result kill(long pid, Signal sig) { return decode(arch::syscall2(SP_NR_kill, pid, sig.number)); }
+
+Signal signal_named(const char* name) {
+#define SP_SIGNAL_CASE(sig, number) \
+  if (equal(name, #sig)) return Signal{name, number};
+  SP_SIGNAL_TABLE(SP_SIGNAL_CASE)
+#undef SP_SIGNAL_CASE
+  return Signal{name, -1};
+}
+
+Signal invalid_signal() { return Signal{"invalid signal", SP_SIGNAL_NSIG + 1000}; }
+
+void exit_group(int status) {
+  for (;;) arch::syscall1(SP_NR_exit_group, status);
+}
+
+void exit_thread(int status) {
+  for (;;) arch::syscall1(SP_NR_exit, status);
+}
+
+void wait_for_signal() {
+  for (;;) {
+#if defined(SP_NR_pause)
+    arch::syscall0(SP_NR_pause);
+#else
+    // No pause(2) on the asm-generic arches: ppoll with no descriptors and no timeout
+    // sleeps until a signal arrives, which is how their C libraries implement pause().
+    arch::syscall5(SP_NR_ppoll, 0, 0, 0, 0, 0);
+#endif
+  }
+}
+
+Result mkdir(const char* path, unsigned mode) {
+#if defined(SP_NR_mkdir)
+  return decode(arch::syscall2(SP_NR_mkdir, as_long(path), mode));
+#else
+  return mkdirat_cwd(path, mode);
+#endif
+}
+
+Result mkdirat_cwd(const char* path, unsigned mode) {
+  return decode(arch::syscall3(SP_NR_mkdirat, AT_FDCWD, as_long(path), mode));
+}
+
+Result rmdir(const char* path) {
+#if defined(SP_NR_rmdir)
+  return decode(arch::syscall1(SP_NR_rmdir, as_long(path)));
+#else
+  return decode(arch::syscall3(SP_NR_unlinkat, AT_FDCWD, as_long(path), AT_REMOVEDIR));
+#endif
+}
+
+Result unlink(const char* path) {
+#if defined(SP_NR_unlink)
+  return decode(arch::syscall1(SP_NR_unlink, as_long(path)));
+#else
+  return decode(arch::syscall3(SP_NR_unlinkat, AT_FDCWD, as_long(path), 0));
+#endif
+}
+
+Result open(const char* path, unsigned flags, unsigned mode) {
+  const long k = to_kernel_open_flags(flags);
+#if defined(SP_NR_open)
+  return decode(arch::syscall3(SP_NR_open, as_long(path), k, mode));
+#else
+  return decode(arch::syscall4(SP_NR_openat, AT_FDCWD, as_long(path), k, mode));
+#endif
+}
+
+Result close(long fd) { return decode(arch::syscall1(SP_NR_close, fd)); }
+
+Result read(long fd, void* buf, size_t len) {
+  return decode(arch::syscall3(SP_NR_read, fd, as_long(buf), static_cast<long>(len)));
+}
+
+Result write(long fd, const void* buf, size_t len) {
+  return decode(arch::syscall3(SP_NR_write, fd, as_long(buf), static_cast<long>(len)));
+}
+
+}  // namespace sp

@@ -1,0 +1,105 @@
+// The portable API every case is written against.
+//
+// A case names operations (mkdir, kill), errors (EEXIST) and signals (SIGTERM) by name and
+// never by number: errno and signal numbers differ between architectures (ENAMETOOLONG is
+// 36 on x86 and 78 on mips; SIGUSR1 is 10 and 16), so a transcript that prints names is
+// comparable across targets. Each backend implements this header once:
+//   backend_raw.cc   freestanding, traps through arch/<target>/syscall.h, numbers from tables/
+//   backend_libc.cc  the target's C library (glibc, static)
+// The header is freestanding: no libc include, no exceptions, no allocation.
+#pragma once
+
+namespace sp {
+
+using size_t = decltype(sizeof 0);
+
+// The outcome of one call: `error` is the errno *name* ("EEXIST"), or nullptr on success.
+struct Result {
+  long value;
+  const char* error;
+  bool ok() const { return error == nullptr; }
+};
+
+// A signal resolved for this target: `number` is this target's value for `name`, or -1
+// when the backend does not know the name.
+struct Signal {
+  const char* name;
+  int number;
+};
+
+// open(2) flags in portable spelling; each backend translates them to its target's bits
+// (O_CREAT is 0100 on most arches and 0x100 on mips).
+enum OpenFlag : unsigned {
+  kRead = 1u << 0,
+  kWrite = 1u << 1,
+  kReadWrite = 1u << 2,
+  kCreate = 1u << 3,
+  kExclusive = 1u << 4,
+  kTruncate = 1u << 5,
+  kDirectory = 1u << 6,
+};
+
+// Which implementation this binary was built with: "raw" or "libc".
+const char* backend();
+
+// Processes.
+long getpid();
+long getppid();
+Result kill(long pid, Signal sig);
+Signal signal_named(const char* name);
+// A signal number every Linux target rejects: above the largest _NSIG (128, mips).
+Signal invalid_signal();
+[[noreturn]] void exit_group(int status);   // whole process (libc: _exit)
+[[noreturn]] void exit_thread(int status);  // calling thread only: exit(2), not exit_group(2)
+// Sleeps until a signal ends the process (pause(2), or ppoll where pause does not exist).
+void wait_for_signal();
+
+// Files and directories, relative to the working directory the harness chose.
+Result mkdir(const char* path, unsigned mode);
+Result mkdirat_cwd(const char* path, unsigned mode);  // mkdirat(AT_FDCWD, ...)
+Result rmdir(const char* path);
+Result unlink(const char* path);
+Result open(const char* path, unsigned flags, unsigned mode);
+Result close(long fd);
+Result read(long fd, void* buf, size_t len);
+Result write(long fd, const void* buf, size_t len);
+
+// ---- Transcript output -------------------------------------------------------------
+// One line of the transcript, written to stdout with a single write when it goes out of
+// scope. Lines longer than the buffer are cut and marked, never overflowed.
+class Line {
+ public:
+  Line() = default;
+  explicit Line(int fd) : fd_(fd) {}  // 1 (stdout, the transcript) unless told otherwise
+  Line(const Line&) = delete;
+  Line& operator=(const Line&) = delete;
+  ~Line();
+  Line& operator<<(const char* s);
+  Line& operator<<(long v);
+  Line& operator<<(int v) { return *this << static_cast<long>(v); }
+  Line& operator<<(unsigned v) { return *this << static_cast<long>(v); }
+  Line& operator<<(const Result& r);  // "ok", "ok <value>" for counts, or the errno name
+  Line& octal(unsigned long v);
+
+ private:
+  char buf_[512];
+  int fd_ = 1;
+  size_t len_ = 0;
+  bool cut_ = false;
+};
+
+// "<what>: ok" / "<what>: EEXIST", the shape of most transcript lines.
+void report(const char* what, const Result& r);
+// "<what>: ok <value>" / "<what>: EBADF", for calls whose value matters (byte counts).
+void report_value(const char* what, const Result& r);
+
+// Small freestanding string helpers the cases share.
+size_t length(const char* s);
+bool equal(const char* a, const char* b);
+// Parses a decimal integer (optional '-'); false on anything else or overflow.
+bool parse_long(const char* s, long* out);
+
+}  // namespace sp
+
+// Every case defines this; the backend's entry point calls it and exits with its result.
+int sp_case_main(int argc, char** argv);

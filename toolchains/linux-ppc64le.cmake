@@ -1,0 +1,27 @@
+# linux-ppc64le: sc with r0 and the cr0.SO error bit, under qemu-ppc64le.
+# Used two ways: as the CMAKE_TOOLCHAIN_FILE of this target's build of suites/, and
+# read by the top-level CMakeLists.txt to learn what the target needs before building it.
+set(CMAKE_SYSTEM_NAME Linux)
+set(CMAKE_SYSTEM_PROCESSOR ppc64le)
+
+set(SYSPORT_TARGET linux-ppc64le)
+set(SYSPORT_TRIPLE powerpc64le-linux-gnu)
+# Debian packages that provide the compiler and the static C library for the libc backend.
+set(SYSPORT_PACKAGES g++-powerpc64le-linux-gnu libc6-dev-ppc64el-cross)
+
+set(CMAKE_C_COMPILER powerpc64le-linux-gnu-gcc)
+set(CMAKE_CXX_COMPILER powerpc64le-linux-gnu-g++)
+set(CMAKE_ASM_COMPILER powerpc64le-linux-gnu-gcc)
+set(CMAKE_FIND_ROOT_PATH /usr/powerpc64le-linux-gnu)
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+
+# QEMU user mode: the raw binaries are static and need nothing else; -L gives the libc
+# build's loader and libraries a root should anything be looked up at run time.
+set(SYSPORT_RUNNER qemu)
+set(SYSPORT_EMULATOR_PACKAGE qemu-user)
+set(CMAKE_CROSSCOMPILING_EMULATOR qemu-ppc64le -L /usr/powerpc64le-linux-gnu)
+
+# Extra flags for the freestanding raw backend on this target (see arch/linux-ppc64le/).
+set(SYSPORT_RAW_FLAGS )
