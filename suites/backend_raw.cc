@@ -10,6 +10,14 @@
 #include "syscall.h"
 #include "target.h"
 
+#ifdef SP_BREAK_SYSCALL_NUMBER
+// Self-test build only (see SYSPORT_SELFTESTS in CMakeLists.txt): getpid one number off,
+// the classic mistake of a hand-typed table. The matrix must catch it.
+enum : long { kBrokenGetpidNumber = SP_NR_getpid + 1 };
+#undef SP_NR_getpid
+#define SP_NR_getpid kBrokenGetpidNumber
+#endif
+
 namespace sp {
 namespace {
 

@@ -3,10 +3,8 @@
    set up here: every address is formed absolutely. n64 needs no argument home area. */
 	.text
 	.set noreorder
-	.globl __start
 	.globl _start
 	.type _start, @function
-__start:
 _start:
 	move  $a0, $sp
 	li    $t0, -16

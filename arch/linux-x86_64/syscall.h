@@ -19,27 +19,29 @@ inline long syscall1(long n, long a) {
   return rax;
 }
 
-// SP_BREAK_ARG_REGISTER exists only to prove the matrix catches a wrong register:
-// the self-test build passes the second argument in rdx instead of rsi.
-#ifdef SP_BREAK_ARG_REGISTER
-#define SP_X86_64_ARG2_REG "rdx"
-#else
-#define SP_X86_64_ARG2_REG "rsi"
-#endif
-
 inline long syscall2(long n, long a, long b) {
   register long rax __asm__("rax") = n;
   register long rdi __asm__("rdi") = a;
-  register long rsi __asm__(SP_X86_64_ARG2_REG) = b;
+  register long rsi __asm__("rsi") = b;
   __asm__ volatile("syscall" : "+r"(rax) : "r"(rdi), "r"(rsi) : "rcx", "r11", "memory");
   return rax;
 }
 
+// SP_BREAK_ARG_REGISTER exists only to prove the matrix catches a wrong register: the
+// self-test build swaps the second and third argument registers of three-argument calls.
+#ifdef SP_BREAK_ARG_REGISTER
+#define SP_X86_64_ARG2 "rdx"
+#define SP_X86_64_ARG3 "rsi"
+#else
+#define SP_X86_64_ARG2 "rsi"
+#define SP_X86_64_ARG3 "rdx"
+#endif
+
 inline long syscall3(long n, long a, long b, long c) {
   register long rax __asm__("rax") = n;
   register long rdi __asm__("rdi") = a;
-  register long rsi __asm__("rsi") = b;
-  register long rdx __asm__("rdx") = c;
+  register long rsi __asm__(SP_X86_64_ARG2) = b;
+  register long rdx __asm__(SP_X86_64_ARG3) = c;
   __asm__ volatile("syscall" : "+r"(rax) : "r"(rdi), "r"(rsi), "r"(rdx) : "rcx", "r11", "memory");
   return rax;
 }

@@ -1,0 +1,266 @@
+#include "harness/cell.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "harness/process.h"
+#include "harness/runner.h"
+#include "harness/tempdir.h"
+
+namespace sysport {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Thrown when a run shows that the whole cell cannot run here (not that it failed).
+struct CellSkip {
+  std::string reason;
+};
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+std::string exec_failure_reason(const TargetConfig& target, const ProcessOutcome& o) {
+  std::string r = o.describe();
+  if (o.spawn_errno == ENOEXEC && target.runner == "native") {
+    r += "; this kernel cannot execute " + target.name + " binaries";
+    if (target.name == "linux-i386") r += " (IA32 emulation is off: boot with ia32_emulation=1, or enable CONFIG_IA32_EMULATION)";
+  }
+  return r;
+}
+
+RunRecord execute_run(const TargetConfig& target, const std::string& backend,
+                      const std::map<std::string, std::string>& binaries, const RunSpec& run,
+                      const std::string& case_name, const CellOptions& options) {
+  const std::string& binary = binaries.at(run.binary);
+  RunRecord rec;
+  rec.backend = backend;
+  rec.run = run.name;
+  rec.ran = true;
+  rec.expected = expected_transcript(run);
+  const auto started = Clock::now();
+
+  TempDir dir("sysport-" + target.name + "-" + case_name + "-" + backend);
+  std::map<long, std::string> pids{{static_cast<long>(getpid()), "$PPID"}};
+  std::vector<std::string> args = run.args;
+
+  std::unique_ptr<Process> victim;
+  if (run.victim) {
+    const auto victim_binary = binaries.find(run.victim->binary);
+    if (victim_binary == binaries.end()) {
+      rec.note = "victim binary '" + run.victim->binary + "' was not built for " + target.name;
+      rec.actual = {"victim: not built"};
+      rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
+      return rec;
+    }
+    SpawnOptions vo;
+    vo.argv = runner_command(target, victim_binary->second, run.victim->args);
+    vo.cwd = dir.path();
+    vo.timeout = options.timeout;
+    vo.output_cap = options.output_cap;
+    vo.umask = static_cast<mode_t>(run.umask);
+    victim = std::make_unique<Process>(vo);
+    if (!victim->start()) throw CellSkip{"victim: " + exec_failure_reason(target, victim->outcome())};
+    if (!victim->wait_for_line("ready", options.timeout)) {
+      const auto& vo_end = victim->finish();
+      rec.note = "the victim never printed \"ready\" (" + vo_end.describe() + "): " + printable(vo_end.err);
+      rec.actual = {"victim: " + vo_end.describe()};
+      rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
+      return rec;
+    }
+    pids[victim->pid()] = "$VICTIM";
+    for (auto& a : args) a = replace_all(a, "$VICTIM", std::to_string(victim->pid()));
+  }
+
+  SpawnOptions so;
+  so.argv = runner_command(target, binary, args);
+  so.cwd = dir.path();
+  so.timeout = options.timeout;
+  so.output_cap = options.output_cap;
+  so.umask = static_cast<mode_t>(run.umask);
+  Process main(so);
+  if (!main.start()) {
+    const ProcessOutcome& o = main.outcome();
+    if (o.spawn_errno == ENOEXEC || (o.spawn_errno == ENOENT && !target.emulator.empty())) {
+      throw CellSkip{exec_failure_reason(target, o)};
+    }
+    rec.note = exec_failure_reason(target, o);
+    rec.actual = {"end: " + o.describe()};
+    rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
+    return rec;
+  }
+  pids[main.pid()] = "$PID";
+  const ProcessOutcome& outcome = main.finish();
+
+  for (const auto& line : split_lines(outcome.out)) rec.actual.push_back("out: " + substitute_numbers(line, pids));
+  if (run.err) {
+    for (const auto& line : split_lines(outcome.err)) rec.actual.push_back("err: " + substitute_numbers(line, pids));
+  }
+  rec.actual.push_back("end: " + outcome.describe());
+  if (outcome.killed_leftovers) rec.actual.push_back("leftover: processes still in its group were killed");
+  for (const auto& f : run.files) rec.actual.push_back(describe_file_on_disk(dir.path(), f));
+  if (victim) rec.actual.push_back("victim: " + victim->finish().describe());
+
+  rec.stderr_text = outcome.err;
+  rec.ok = rec.actual == rec.expected;
+  rec.diff = diff_lines(rec.expected, rec.actual, "expected (" + case_name + ".json)", "actual (" + backend + ")");
+  rec.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return rec;
+}
+
+const std::map<std::string, std::string>* binaries_for(const TargetConfig& t, const std::string& backend,
+                                                        const std::string& variant) {
+  if (!variant.empty()) {
+    if (backend != "raw") return nullptr;
+    const auto v = t.variants.find(variant);
+    return v == t.variants.end() ? nullptr : &v->second;
+  }
+  const auto b = t.binaries.find(backend);
+  return b == t.binaries.end() ? nullptr : &b->second;
+}
+
+}  // namespace
+
+const char* status_name(Status s) {
+  switch (s) {
+    case Status::Pass:
+      return "PASS";
+    case Status::Fail:
+      return "FAIL";
+    case Status::Skip:
+      return "SKIP";
+  }
+  return "?";
+}
+
+CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const CellOptions& options) {
+  CellResult result;
+  result.target = target.name;
+  result.case_name = spec.name;
+  result.variant = options.variant;
+  const auto started = Clock::now();
+  if (auto why = runner_unavailable(target)) {
+    result.status = Status::Skip;
+    result.reason = *why;
+    return result;
+  }
+  if (!options.variant.empty() && !target.variants.count(options.variant)) {
+    result.status = Status::Fail;
+    result.reason = "variant '" + options.variant + "' was not built for " + target.name;
+    return result;
+  }
+
+  int failures = 0;
+  try {
+    for (const auto& backend : all_backends()) {
+      const auto* binaries = binaries_for(target, backend, options.variant);
+      if (!options.variant.empty() && backend != "raw") continue;
+      for (const auto& run : spec.runs) {
+        if (!options.variant.empty() && !(binaries && binaries->count(run.binary))) continue;
+        if (!run.backends.count(backend)) {
+          RunRecord rec;
+          rec.backend = backend;
+          rec.run = run.name;
+          rec.note = "not applicable: " + run.only_backend_reason;
+          result.runs.push_back(rec);
+          continue;
+        }
+        const auto found = binaries ? binaries->find(run.binary) : decltype(binaries->end()){};
+        if (!binaries || found == binaries->end()) {
+          RunRecord rec;
+          rec.backend = backend;
+          rec.run = run.name;
+          rec.ran = true;
+          rec.note = "binary '" + run.binary + "' was not built for " + target.name + " (" + backend +
+                     "); is it listed in suites/CMakeLists.txt?";
+          result.runs.push_back(rec);
+          ++failures;
+          continue;
+        }
+        RunRecord rec = execute_run(target, backend, *binaries, run, spec.name, options);
+        if (!rec.ok) ++failures;
+        result.runs.push_back(std::move(rec));
+      }
+    }
+  } catch (const CellSkip& skip) {
+    result.status = Status::Skip;
+    result.reason = skip.reason;
+    result.runs.clear();
+    return result;
+  }
+
+  // raw against libc, run by run: the same case must print the same transcript.
+  for (const auto& raw : result.runs) {
+    if (raw.backend != "raw" || !raw.ran) continue;
+    for (const auto& libc : result.runs) {
+      if (libc.backend == "libc" && libc.run == raw.run && libc.ran) {
+        const std::string d = diff_lines(raw.actual, libc.actual, "raw " + raw.run, "libc " + libc.run);
+        if (!d.empty()) result.backend_diffs.push_back(d);
+      }
+    }
+  }
+  failures += static_cast<int>(result.backend_diffs.size());
+  result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  int ran = 0;
+  for (const auto& r : result.runs) ran += r.ran ? 1 : 0;
+  if (ran == 0) {
+    result.status = Status::Fail;
+    result.reason = "no run of this case applies to what was built; nothing was checked";
+  } else if (failures) {
+    result.status = Status::Fail;
+    result.reason = std::to_string(failures) + " of " + std::to_string(ran) + " runs failed";
+  } else {
+    result.status = Status::Pass;
+  }
+  return result;
+}
+
+std::string format_cell(const CellResult& r, bool verbose) {
+  std::ostringstream out;
+  const std::string title = r.target + "/" + r.case_name + (r.variant.empty() ? "" : " [" + r.variant + "]");
+  out << title << ": " << status_name(r.status);
+  if (!r.reason.empty()) out << " (" << r.reason << ")";
+  if (r.status != Status::Skip) {
+    int ran = 0;
+    for (const auto& run : r.runs) ran += run.ran ? 1 : 0;
+    char secs[32];
+    snprintf(secs, sizeof secs, "%.2f", r.seconds);
+    out << " [" << ran << " runs, " << secs << " s]";
+  }
+  out << "\n";
+  for (const auto& run : r.runs) {
+    const bool failed = run.ran && !run.ok;
+    if (!failed && !verbose) continue;
+    out << "\n== " << run.backend << " " << run.run << ": "
+        << (!run.ran ? "n/a" : run.ok ? "ok" : "FAILED") << (run.note.empty() ? "" : " - " + run.note) << "\n";
+    if (failed && !run.diff.empty()) {
+      out << run.diff;
+    } else {
+      for (const auto& l : run.actual) out << "  " << l << "\n";
+    }
+    if ((failed || verbose) && !run.stderr_text.empty()) {
+      out << "  stderr (first lines):\n";
+      int n = 0;
+      for (const auto& l : split_lines(run.stderr_text)) {
+        if (n++ == 10) {
+          out << "    ...\n";
+          break;
+        }
+        out << "    " << printable(l) << "\n";
+      }
+    }
+  }
+  for (const auto& d : r.backend_diffs) out << "\n== raw and libc disagree:\n" << d;
+  return out.str();
+}
+
+}  // namespace sysport

@@ -1,0 +1,54 @@
+// One cell of the matrix: one case on one target, every run of it on both backends,
+// compared with the case's expectations and raw against libc.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "harness/config.h"
+#include "harness/spec.h"
+#include "harness/transcript.h"
+
+namespace sysport {
+
+enum class Status { Pass, Fail, Skip };
+const char* status_name(Status s);
+
+struct RunRecord {
+  std::string backend;
+  std::string run;
+  bool ran = false;         // false: not applicable to this backend (see `note`)
+  bool ok = false;
+  std::string note;         // why it did not run, or what went wrong outside the transcript
+  Lines expected;
+  Lines actual;
+  std::string diff;         // expected vs actual, empty when equal
+  std::string stderr_text;  // kept for the report even when not compared
+  double seconds = 0;
+};
+
+struct CellResult {
+  std::string target;
+  std::string case_name;
+  std::string variant;  // empty for the real build; a broken-ABI variant otherwise
+  Status status = Status::Skip;
+  std::string reason;   // for Skip: why and how to fix; for Fail: a one-line summary
+  std::vector<RunRecord> runs;
+  std::vector<std::string> backend_diffs;  // raw vs libc, one entry per differing run
+  double seconds = 0;
+};
+
+struct CellOptions {
+  std::string variant;
+  std::chrono::milliseconds timeout{10000};
+  std::size_t output_cap = 64 * 1024;
+};
+
+CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const CellOptions& options);
+
+// A report for people: the verdict line, then for failures every diff and stderr excerpt;
+// with `verbose`, every transcript.
+std::string format_cell(const CellResult& result, bool verbose);
+
+}  // namespace sysport

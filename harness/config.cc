@@ -1,0 +1,104 @@
+#include "harness/config.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace sysport {
+namespace {
+
+using nlohmann::json;
+
+json read_json(const std::string& path, const char* what) {
+  std::ifstream in(path);
+  if (!in) throw ConfigError(std::string("cannot read ") + what + " " + path);
+  try {
+    return json::parse(in);
+  } catch (const json::exception& e) {
+    throw ConfigError(path + ": not valid JSON: " + e.what());
+  }
+}
+
+std::vector<std::string> strings(const json& j) {
+  std::vector<std::string> out;
+  if (j.is_array()) {
+    for (const auto& v : j) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+void load_manifest(TargetConfig& t) {
+  const json m = read_json(t.manifest_path, "the target manifest");
+  try {
+    if (m.at("target").get<std::string>() != t.name) {
+      throw ConfigError(t.manifest_path + ": manifest is for " + m.at("target").get<std::string>() +
+                        ", expected " + t.name);
+    }
+    for (const auto& backend : m.at("binaries").items()) {
+      for (const auto& bin : backend.value().items()) {
+        t.binaries[backend.key()][bin.key()] = bin.value().get<std::string>();
+      }
+    }
+    if (m.contains("variants")) {
+      for (const auto& variant : m.at("variants").items()) {
+        for (const auto& bin : variant.value().items()) {
+          t.variants[variant.key()][bin.key()] = bin.value().get<std::string>();
+        }
+      }
+    }
+    if (m.contains("emulator")) t.emulator = strings(m.at("emulator"));
+  } catch (const json::exception& e) {
+    throw ConfigError(t.manifest_path + ": malformed manifest: " + e.what());
+  }
+}
+
+}  // namespace
+
+const TargetConfig& Config::target(const std::string& name) const {
+  std::string known;
+  for (const auto& t : targets) {
+    if (t.name == name) return t;
+    known += (known.empty() ? "" : ", ") + t.name;
+  }
+  throw ConfigError("unknown target '" + name + "' (known targets: " + known + ")");
+}
+
+std::vector<std::string> Config::case_names() const {
+  std::vector<std::string> names;
+  for (const auto& c : case_specs) names.push_back(c.first);
+  return names;
+}
+
+const std::string& Config::case_spec(const std::string& name) const {
+  const auto found = case_specs.find(name);
+  if (found != case_specs.end()) return found->second;
+  std::string known;
+  for (const auto& c : case_specs) known += (known.empty() ? "" : ", ") + c.first;
+  throw ConfigError("unknown case '" + name + "' (known cases: " + known + ")");
+}
+
+Config load_config(const std::string& path) {
+  const json j = read_json(path, "the sysport configuration (run cmake first)");
+  Config c;
+  try {
+    c.source_dir = j.at("source_dir").get<std::string>();
+    c.results_dir = j.at("results_dir").get<std::string>();
+    for (const auto& cs : j.at("cases").items()) c.case_specs[cs.key()] = cs.value().get<std::string>();
+    for (const auto& tj : j.at("targets")) {
+      TargetConfig t;
+      t.name = tj.at("name").get<std::string>();
+      t.runner = tj.at("runner").get<std::string>();
+      t.triple = tj.value("triple", "");
+      t.built = tj.at("built").get<bool>();
+      t.not_built_reason = tj.value("reason", "");
+      t.emulator_package = tj.value("emulator_package", "");
+      t.manifest_path = tj.value("manifest", "");
+      if (t.built) load_manifest(t);
+      c.targets.push_back(std::move(t));
+    }
+  } catch (const json::exception& e) {
+    throw ConfigError(path + ": malformed configuration: " + e.what());
+  }
+  return c;
+}
+
+}  // namespace sysport

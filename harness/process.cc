@@ -1,0 +1,281 @@
+#include "harness/process.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+namespace sysport {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int pidfd_open(pid_t pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); }
+
+// Members of process group `pgid` other than `except` that are not zombies, from /proc.
+int live_group_members(pid_t pgid, pid_t except) {
+  int count = 0;
+  DIR* proc = opendir("/proc");
+  if (!proc) return 0;
+  while (dirent* entry = readdir(proc)) {
+    char* end = nullptr;
+    const long pid = strtol(entry->d_name, &end, 10);
+    if (*end != '\0' || pid <= 0 || pid == except) continue;
+    std::ifstream stat("/proc/" + std::string(entry->d_name) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line)) continue;
+    // Fields after the parenthesised command name: state ppid pgrp ...
+    const auto close = line.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream rest(line.substr(close + 1));
+    char state = 0;
+    long ppid = 0, pgrp = 0;
+    rest >> state >> ppid >> pgrp;
+    if (pgrp == pgid && state != 'Z') ++count;
+  }
+  closedir(proc);
+  return count;
+}
+
+// Tells the parent why exec did not happen, through the close-on-exec report pipe.
+[[noreturn]] void child_fail(int report_w, int e) {
+  (void)!write(report_w, &e, sizeof e);
+  _exit(127);
+}
+
+[[noreturn]] void child_exec(const SpawnOptions& o, int out_w, int err_w, int report_w) {
+  auto fail = [report_w](int e) { child_fail(report_w, e); };
+  setpgid(0, 0);
+  // Dispositions set to "ignore" survive exec; the program must start with defaults.
+  for (int s = 1; s < NSIG; ++s) signal(s, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+  umask(o.umask);
+  // No core files: QEMU honours RLIMIT_CORE too, and a crash case would leave one behind.
+  rlimit no_core{0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
+  if (!o.cwd.empty() && chdir(o.cwd.c_str()) != 0) fail(errno);
+  const int devnull = open("/dev/null", O_RDONLY);
+  if (devnull < 0 || dup2(devnull, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) fail(errno);
+  if (devnull > 2) close(devnull);  // the program starts with exactly stdin, stdout, stderr
+  std::vector<char*> argv;
+  for (const auto& a : o.argv) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  execvp(argv[0], argv.data());
+  child_fail(report_w, errno);
+}
+
+}  // namespace
+
+std::string signal_name(int signal) {
+  const char* abbrev = sigabbrev_np(signal);
+  if (abbrev) return std::string("SIG") + abbrev;
+  return "signal " + std::to_string(signal);
+}
+
+std::string ProcessOutcome::describe() const {
+  switch (end) {
+    case End::Exited:
+      return "exit " + std::to_string(exit_status);
+    case End::Signaled:
+      return "signal " + signal_name(signal);
+    case End::TimedOut: {
+      std::ostringstream s;
+      s << "timeout after " << seconds << " s";
+      return s.str();
+    }
+    case End::OutputCapped:
+      return "output cap exceeded (" + std::to_string(out.size() + err.size()) + " bytes kept)";
+    case End::SpawnFailed:
+      return std::string("could not start: ") + strerror(spawn_errno);
+  }
+  return "unknown";
+}
+
+Process::Process(SpawnOptions options) : options_(std::move(options)) {}
+
+Process::~Process() {
+  if (pid_ > 0 && !finished_) {
+    kill_group();
+    waitpid(pid_, nullptr, 0);
+  }
+  close_fds();
+}
+
+void Process::close_fds() {
+  for (int* fd : {&out_fd_, &err_fd_, &pid_fd_}) {
+    if (*fd >= 0) close(*fd);
+    *fd = -1;
+  }
+}
+
+void Process::kill_group() {
+  // The leader is not reaped before this runs, so the group id cannot have been reused.
+  if (pid_ > 0) kill(-pid_, SIGKILL);
+}
+
+bool Process::start() {
+  started_ = Clock::now();
+  if (options_.argv.empty()) {
+    outcome_.end = ProcessOutcome::End::SpawnFailed;
+    outcome_.spawn_errno = EINVAL;
+    return false;
+  }
+  int out[2], err[2], report[2];
+  if (pipe2(out, O_CLOEXEC) != 0) return false;
+  if (pipe2(err, O_CLOEXEC) != 0) {
+    close(out[0]);
+    close(out[1]);
+    return false;
+  }
+  if (pipe2(report, O_CLOEXEC) != 0) {
+    for (int fd : {out[0], out[1], err[0], err[1]}) close(fd);
+    return false;
+  }
+  const pid_t pid = fork();
+  if (pid == 0) child_exec(options_, out[1], err[1], report[1]);
+  close(out[1]);
+  close(err[1]);
+  close(report[1]);
+  if (pid < 0) {
+    outcome_.end = ProcessOutcome::End::SpawnFailed;
+    outcome_.spawn_errno = errno;
+    for (int fd : {out[0], err[0], report[0]}) close(fd);
+    return false;
+  }
+  setpgid(pid, pid);  // also in the child: whichever runs first, the group exists at exec
+  pid_ = pid;
+  out_fd_ = out[0];
+  err_fd_ = err[0];
+  int exec_errno = 0;
+  const ssize_t n = read(report[0], &exec_errno, sizeof exec_errno);  // EOF once exec worked
+  close(report[0]);
+  if (n == static_cast<ssize_t>(sizeof exec_errno)) {
+    waitpid(pid_, nullptr, 0);
+    finished_ = true;
+    close_fds();
+    outcome_.end = ProcessOutcome::End::SpawnFailed;
+    outcome_.spawn_errno = exec_errno;
+    return false;
+  }
+  fcntl(out_fd_, F_SETFL, O_NONBLOCK);
+  fcntl(err_fd_, F_SETFL, O_NONBLOCK);
+  pid_fd_ = pidfd_open(pid_);
+  return true;
+}
+
+void Process::reap_if_exited() {
+  siginfo_t info{};
+  // WNOWAIT: note the exit but leave the zombie, so the group id stays ours until finish().
+  if (waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+      info.si_pid == pid_) {
+    exited_ = true;
+  }
+}
+
+bool Process::pump(Clock::time_point deadline) {
+  const auto now = Clock::now();
+  if (now >= deadline) return false;
+  pollfd fds[3];
+  int n = 0;
+  if (out_fd_ >= 0) fds[n++] = {out_fd_, POLLIN, 0};
+  if (err_fd_ >= 0) fds[n++] = {err_fd_, POLLIN, 0};
+  if (pid_fd_ >= 0 && !exited_) fds[n++] = {pid_fd_, POLLIN, 0};
+  auto wait_ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count();
+  // Without a pidfd (old kernels) fall back to checking for the exit every 20 ms.
+  if (pid_fd_ < 0) wait_ms = std::min<long long>(wait_ms, 20);
+  const int ready = poll(fds, static_cast<nfds_t>(n), static_cast<int>(std::max<long long>(wait_ms, 1)));
+  if (ready < 0 && errno != EINTR) return false;
+  char chunk[8192];
+  for (int i = 0; i < n; ++i) {
+    if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+    if (fds[i].fd == pid_fd_) {
+      reap_if_exited();
+      continue;
+    }
+    int* fd = fds[i].fd == out_fd_ ? &out_fd_ : &err_fd_;
+    std::string& sink = fds[i].fd == out_fd_ ? outcome_.out : outcome_.err;
+    const ssize_t got = read(*fd, chunk, sizeof chunk);
+    if (got > 0) {
+      const std::size_t room = options_.output_cap - std::min(options_.output_cap, outcome_.out.size() + outcome_.err.size());
+      sink.append(chunk, std::min<std::size_t>(room, static_cast<std::size_t>(got)));
+      if (static_cast<std::size_t>(got) > room) {
+        capped_ = true;
+        kill_group();
+      }
+    } else if (got == 0 || (errno != EAGAIN && errno != EINTR)) {
+      close(*fd);
+      *fd = -1;
+    }
+  }
+  if (pid_fd_ < 0 && !exited_) reap_if_exited();
+  return true;
+}
+
+bool Process::wait_for_line(const std::string& line, std::chrono::milliseconds timeout) {
+  const auto deadline = Clock::now() + timeout;
+  for (;;) {
+    const std::string& o = outcome_.out;
+    if (o.rfind(line + "\n", 0) == 0 || o.find("\n" + line + "\n") != std::string::npos) return true;
+    if (exited_ || capped_ || out_fd_ < 0) return false;
+    if (!pump(deadline)) return false;
+  }
+}
+
+const ProcessOutcome& Process::finish() {
+  if (finished_) return outcome_;
+  const auto deadline = started_ + options_.timeout;
+  bool timed_out = false;
+  while (!exited_ && !capped_) {
+    if (!pump(deadline)) {
+      timed_out = true;
+      break;
+    }
+  }
+  // The main process is over (or given up on); anything left in its group goes with it.
+  if (exited_ && live_group_members(pid_, pid_) > 0) outcome_.killed_leftovers = true;
+  kill_group();
+  int status = 0;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  // Drain what is still buffered in the pipes; bounded, in case a process escaped the group.
+  const auto drain_deadline = Clock::now() + std::chrono::seconds(1);
+  while ((out_fd_ >= 0 || err_fd_ >= 0) && !capped_ && pump(drain_deadline)) {
+  }
+  outcome_.seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+  if (capped_) {
+    outcome_.end = ProcessOutcome::End::OutputCapped;
+  } else if (timed_out) {
+    outcome_.end = ProcessOutcome::End::TimedOut;
+  } else if (WIFEXITED(status)) {
+    outcome_.end = ProcessOutcome::End::Exited;
+    outcome_.exit_status = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    outcome_.end = ProcessOutcome::End::Signaled;
+    outcome_.signal = WTERMSIG(status);
+  }
+  finished_ = true;
+  close_fds();
+  return outcome_;
+}
+
+ProcessOutcome run_process(const SpawnOptions& options) {
+  Process p(options);
+  if (!p.start()) return p.outcome();
+  return p.finish();
+}
+
+}  // namespace sysport

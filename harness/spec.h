@@ -1,0 +1,70 @@
+// A case's specification (suites/<case>.json): the runs the harness makes of the case's
+// binaries and what each must produce. Parsing is strict: an unknown key, a wrong type or
+// a malformed expectation is an error that names the file and the place in it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sysport {
+
+struct SpecError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// How a process must end: "exit N" or "signal SIGNAME".
+struct EndExpectation {
+  enum class Kind { Exit, Signal } kind = Kind::Exit;
+  int status = 0;       // for Exit
+  std::string signal;   // for Signal, with its SIG prefix
+  std::string text() const;
+  static EndExpectation parse(const std::string& text, const std::string& where);
+};
+
+// What must be on disk in the run's directory afterwards.
+struct FileExpectation {
+  std::string path;
+  std::string type;  // "dir", "file" or "absent"
+  std::optional<unsigned> mode;
+  std::optional<std::string> content;
+};
+
+// A process the harness starts before the run and whose end it checks afterwards; the run
+// refers to its pid as $VICTIM. It must print a line "ready" once it can be signalled.
+struct VictimSpec {
+  std::string binary;  // defaults to the case's own binary (not the run's)
+  std::vector<std::string> args;
+  EndExpectation end;
+};
+
+struct RunSpec {
+  std::string name;
+  std::string binary;               // defaults to the case name
+  std::vector<std::string> args;    // may contain $VICTIM
+  std::set<std::string> backends;   // defaults to {"raw", "libc"}
+  std::string only_backend_reason;  // why a run skips a backend (required when it does)
+  std::vector<std::string> out;     // expected stdout lines; may contain $PID $PPID $VICTIM
+  std::optional<std::vector<std::string>> err;  // expected stderr lines, compared only if given
+  EndExpectation end;
+  std::vector<FileExpectation> files;
+  std::optional<VictimSpec> victim;
+  unsigned umask = 022;
+};
+
+struct CaseSpec {
+  std::string name;
+  std::string summary;
+  std::vector<RunSpec> runs;
+};
+
+// The backends every case is built for, in the order they run.
+const std::vector<std::string>& all_backends();
+
+CaseSpec parse_case_spec(const std::string& json_text, const std::string& file_name);
+CaseSpec load_case_spec(const std::string& path);
+
+}  // namespace sysport

@@ -1,0 +1,61 @@
+// Transcript normalisation and diffs: the parts that decide whether two runs "match".
+#include "harness/transcript.h"
+
+#include <gtest/gtest.h>
+
+#include "harness/tempdir.h"
+
+#include <fstream>
+
+namespace sysport {
+namespace {
+
+TEST(Transcript, SubstitutesWholePidTokensOnly) {
+  const std::map<long, std::string> pids{{4242, "$PID"}, {17, "$PPID"}};
+  EXPECT_EQ(substitute_numbers("getpid: 4242", pids), "getpid: $PID");
+  EXPECT_EQ(substitute_numbers("getppid: 17", pids), "getppid: $PPID");
+  EXPECT_EQ(substitute_numbers("42424 x4242 4242y 4242", pids), "42424 x4242 4242y $PID");
+  EXPECT_EQ(substitute_numbers("(4242) - ESRCH", pids), "($PID) - ESRCH");
+}
+
+TEST(Transcript, SplitsLinesAndMarksAMissingFinalNewline) {
+  EXPECT_EQ(split_lines("a\nb\n"), (Lines{"a", "b"}));
+  EXPECT_EQ(split_lines("a\nb"), (Lines{"a", "b [no newline at end]"}));
+  EXPECT_TRUE(split_lines("").empty());
+}
+
+TEST(Transcript, DiffShowsWhatIsMissingAndWhatIsExtra) {
+  EXPECT_EQ(diff_lines({"a", "b"}, {"a", "b"}, "x", "y"), "");
+  const std::string d = diff_lines({"a", "b", "c"}, {"a", "B", "c"}, "expected", "actual");
+  EXPECT_EQ(d, "--- expected\n+++ actual\n  a\n- b\n+ B\n  c\n");
+}
+
+TEST(Transcript, ExpectedTranscriptHasEveryPartInOrder) {
+  RunSpec run;
+  run.out = {"hello"};
+  run.err = Lines{"oops"};
+  run.end = EndExpectation::parse("signal SIGTERM", "t");
+  run.files = {FileExpectation{"d", "dir", 0755u, std::nullopt}};
+  run.victim = VictimSpec{"kill", {"sleep"}, EndExpectation::parse("signal SIGKILL", "t")};
+  EXPECT_EQ(expected_transcript(run),
+            (Lines{"out: hello", "err: oops", "end: signal SIGTERM", "file d: dir 0755", "victim: signal SIGKILL"}));
+}
+
+TEST(Transcript, DescribesFilesOnDiskTheWayTheSpecificationDoes) {
+  TempDir dir("sysport-test");
+  std::filesystem::create_directory(dir.path() / "d");
+  std::filesystem::permissions(dir.path() / "d", std::filesystem::perms(0750));
+  std::ofstream(dir.path() / "f") << "hi\n";
+  std::filesystem::permissions(dir.path() / "f", std::filesystem::perms(0600));
+  EXPECT_EQ(describe_file_on_disk(dir.path(), {"d", "dir", 0755u, std::nullopt}), "file d: dir 0750");
+  EXPECT_EQ(describe_file_on_disk(dir.path(), {"f", "file", 0600u, std::string("hi\n")}), "file f: file 0600 \"hi\\n\"");
+  EXPECT_EQ(describe_file_on_disk(dir.path(), {"gone", "absent", std::nullopt, std::nullopt}), "file gone: absent");
+  EXPECT_EQ(describe_file_on_disk(dir.path(), {"f", "dir", std::nullopt, std::nullopt}), "file f: file");
+}
+
+TEST(Transcript, PrintableEscapesControlBytes) {
+  EXPECT_EQ(printable("a\nb\x01\\"), "a\\nb\\x01\\\\");
+}
+
+}  // namespace
+}  // namespace sysport

@@ -1,0 +1,149 @@
+#include "harness/transcript.h"
+
+#include <sys/stat.h>
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace sysport {
+
+Lines split_lines(const std::string& text) {
+  Lines lines;
+  std::string current;
+  for (char c : text) {
+    if (c == '\n') {
+      lines.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) lines.push_back(current + " [no newline at end]");
+  return lines;
+}
+
+std::string substitute_numbers(const std::string& line, const std::map<long, std::string>& names) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const bool starts_token = i == 0 || !std::isalnum(static_cast<unsigned char>(line[i - 1]));
+    if (std::isdigit(static_cast<unsigned char>(line[i])) && starts_token) {
+      std::size_t j = i;
+      while (j < line.size() && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
+      const bool ends_token = j == line.size() || !std::isalnum(static_cast<unsigned char>(line[j]));
+      if (ends_token && j - i < 12) {
+        const auto found = names.find(std::stol(line.substr(i, j - i)));
+        if (found != names.end()) {
+          out += found->second;
+          i = j;
+          continue;
+        }
+      }
+      out.append(line, i, j - i);
+      i = j;
+      continue;
+    }
+    out += line[i++];
+  }
+  return out;
+}
+
+std::string printable(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string octal_mode(unsigned mode) {
+  char buf[8];
+  snprintf(buf, sizeof buf, "%04o", mode);
+  return buf;
+}
+
+}  // namespace
+
+std::string describe_file(const FileExpectation& f) {
+  std::string s = "file " + f.path + ": " + f.type;
+  if (f.mode) s += " " + octal_mode(*f.mode);
+  if (f.content) s += " \"" + printable(*f.content) + "\"";
+  return s;
+}
+
+std::string describe_file_on_disk(const std::filesystem::path& dir, const FileExpectation& f) {
+  const std::filesystem::path path = dir / f.path;
+  struct stat st {};
+  std::string s = "file " + f.path + ": ";
+  if (lstat(path.c_str(), &st) != 0) return s + "absent";
+  if (S_ISDIR(st.st_mode)) {
+    s += "dir";
+  } else if (S_ISREG(st.st_mode)) {
+    s += "file";
+  } else {
+    s += "other";
+  }
+  // Only what the specification asks about is shown, so the two sides line up.
+  if (f.mode) s += " " + octal_mode(st.st_mode & 07777);
+  if (f.content && S_ISREG(st.st_mode)) {
+    std::ifstream in(path, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (content.size() > 4096) content = content.substr(0, 4096) + "[...]";
+    s += " \"" + printable(content) + "\"";
+  }
+  return s;
+}
+
+Lines expected_transcript(const RunSpec& run) {
+  Lines lines;
+  for (const auto& l : run.out) lines.push_back("out: " + l);
+  if (run.err) {
+    for (const auto& l : *run.err) lines.push_back("err: " + l);
+  }
+  lines.push_back("end: " + run.end.text());
+  for (const auto& f : run.files) lines.push_back(describe_file(f));
+  if (run.victim) lines.push_back("victim: " + run.victim->end.text());
+  return lines;
+}
+
+std::string diff_lines(const Lines& a, const Lines& b, const std::string& a_label, const std::string& b_label) {
+  if (a == b) return {};
+  // Longest common subsequence; transcripts are tens of lines, so O(n*m) is nothing.
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::vector<unsigned>> lcs(n + 1, std::vector<unsigned>(m + 1, 0));
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t j = m; j-- > 0;) {
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  std::ostringstream out;
+  out << "--- " << a_label << "\n+++ " << b_label << "\n";
+  std::size_t i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] == b[j]) {
+      out << "  " << a[i] << "\n";
+      ++i;
+      ++j;
+    } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      out << "- " << a[i++] << "\n";
+    } else {
+      out << "+ " << b[j++] << "\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace sysport
