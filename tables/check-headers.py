@@ -2,6 +2,11 @@
 """Check one ABI's generated tables against a toolchain's kernel headers.
 
     python3 tables/check-headers.py --abi mips-n64 --cc mips64el-linux-gnuabi64-gcc
+    python3 tables/check-headers.py --abi alpha --include /usr/alpha-linux-gnu/include
+
+The second form needs no cross compiler, only the headers (Debian's
+linux-libc-dev-<arch>-cross): the host cpp reads them with -undef -nostdinc and the
+target predefines the generator uses for that ABI.
 
 Compares tables/linux/<abi>/{syscalls,errno,signals}.h with what <asm/unistd.h>,
 <asm/errno.h> and <asm/signal.h> define for the compiler's target (its sysroot's
@@ -126,7 +131,12 @@ class Report:
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--abi", required=True, help="generated ABI, e.g. mips-n64")
-    ap.add_argument("--cc", required=True, help="target C compiler, e.g. mips64el-linux-gnuabi64-gcc")
+    ap.add_argument("--cc", default=None,
+                    help="target C compiler, e.g. mips64el-linux-gnuabi64-gcc")
+    ap.add_argument("--include", action="append", default=None, metavar="DIR",
+                    help="check the kernel headers in DIR (e.g. /usr/alpha-linux-gnu/include) "
+                         "with the host cpp and the generator's predefines for --abi; "
+                         "repeatable (the first must hold asm/unistd.h)")
     ap.add_argument("--cflags", default="", help="extra compiler flags (space separated)")
     ap.add_argument("--tables", default=os.path.join(HERE, "linux"),
                     help="generated tables directory (default tables/linux)")
@@ -136,10 +146,27 @@ def main(argv):
     if not os.path.isdir(tdir):
         print("check-headers: no tables for ABI %s in %s" % (args.abi, args.tables), file=sys.stderr)
         return 2
+    cflags = args.cflags.split()
+    if args.include:
+        abi = {a.name: a for a in GEN.ABIS}.get(args.abi)
+        if abi is None:
+            print("check-headers: the generator has no ABI %s" % args.abi, file=sys.stderr)
+            return 2
+        if not os.path.exists(os.path.join(args.include[0], "asm", "unistd.h")):
+            print("SKIP: no %s/asm/unistd.h: apt-get install linux-libc-dev-<arch>-cross "
+                  "(the package that provides %s)" % (args.include[0], args.include[0]))
+            return SKIP
+        args.cc = args.cc or "cpp"
+        user = cflags
+        cflags = ["-undef", "-nostdinc"]
+        for d in args.include:
+            cflags += ["-isystem", d]
+        cflags += ["-D" + d for d in abi.cpp] + user
+    elif not args.cc:
+        ap.error("one of --cc or --include is required")
     if shutil.which(args.cc) is None:
         print("SKIP: %s not installed: %s" % (args.cc, apt_hint(args.cc)))
         return SKIP
-    cflags = args.cflags.split()
     ours = lambda h: '"%s"' % os.path.join(tdir, h)
     rep = Report()
     try:
@@ -189,8 +216,9 @@ def main(argv):
         return 2
 
     status = "FAIL" if rep.errors else "OK"
+    against = args.include[0] if args.include else args.cc
     print("check-headers %s vs %s: %s; %d errors, %d warnings, %d notes: %s"
-          % (args.abi, args.cc, "; ".join(rep.summary), rep.errors, rep.warnings, rep.notes,
+          % (args.abi, against, "; ".join(rep.summary), rep.errors, rep.warnings, rep.notes,
              status))
     return 1 if rep.errors else 0
 

@@ -184,7 +184,7 @@ ABIS = [
     Abi("hexagon", "hexagon", 32, predef(32, "__hexagon__=1")),
     Abi("openrisc", "openrisc", 32, predef(32, "__or1k__=1")),
     Abi("nios2", "nios2", 32, predef(32, "__nios2__=1")),
-    Abi("arc", "arc", 32, predef(32, "__arc__=1")),
+    Abi("arc", "arc", 32, predef(32, "__arc__=1"), triple="arc-linux-gnu"),
 ]
 
 # tbl entry points that mean "no syscall here".
