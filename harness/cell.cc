@@ -68,6 +68,7 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
     vo.timeout = options.timeout;
     vo.output_cap = options.output_cap;
     vo.umask = static_cast<mode_t>(run.umask);
+    vo.environment = target.environment;
     victim = std::make_unique<Process>(vo);
     if (!victim->start()) throw CellSkip{"victim: " + exec_failure_reason(target, victim->outcome())};
     if (!victim->wait_for_line("ready", options.timeout)) {
@@ -87,6 +88,7 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
   so.timeout = options.timeout;
   so.output_cap = options.output_cap;
   so.umask = static_cast<mode_t>(run.umask);
+  so.environment = target.environment;
   Process main(so);
   if (!main.start()) {
     const ProcessOutcome& o = main.outcome();
@@ -160,20 +162,29 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
   }
 
   int failures = 0;
+  auto not_applicable = [&](const std::string& backend, const RunSpec& run, const std::string& why) {
+    RunRecord rec;
+    rec.backend = backend;
+    rec.run = run.name;
+    rec.note = "not applicable: " + why;
+    result.runs.push_back(rec);
+  };
   try {
-    for (const auto& backend : all_backends()) {
+    for (const auto& backend : target.backends) {
       const auto* binaries = binaries_for(target, backend, options.variant);
-      if (!options.variant.empty() && backend != "raw") continue;
-      for (const auto& run : spec.runs) {
-        if (!options.variant.empty() && !(binaries && binaries->count(run.binary))) continue;
-        if (!run.backends.count(backend)) {
-          RunRecord rec;
-          rec.backend = backend;
-          rec.run = run.name;
-          rec.note = "not applicable: " + run.only_backend_reason;
-          result.runs.push_back(rec);
+      if (!options.variant.empty() && backend != target.backends.front()) continue;
+      for (const auto& generic_run : spec.runs) {
+        if (!options.variant.empty() && !(binaries && binaries->count(generic_run.binary))) continue;
+        if (!generic_run.backends.empty() && !generic_run.backends.count(backend)) {
+          not_applicable(backend, generic_run, generic_run.only_backend_reason);
           continue;
         }
+        const auto skip = generic_run.skip_on.find(target.os);
+        if (skip != generic_run.skip_on.end()) {
+          not_applicable(backend, generic_run, skip->second);
+          continue;
+        }
+        const RunSpec run = generic_run.for_system(target.os);
         const auto found = binaries ? binaries->find(run.binary) : decltype(binaries->end()){};
         if (!binaries || found == binaries->end()) {
           RunRecord rec;
@@ -187,6 +198,7 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
           continue;
         }
         RunRecord rec = execute_run(target, backend, *binaries, run, spec.name, options);
+        if (generic_run.overrides.count(target.os)) rec.expectation = target.os;
         if (!rec.ok) ++failures;
         result.runs.push_back(std::move(rec));
       }
@@ -198,12 +210,15 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
     return result;
   }
 
-  // raw against libc, run by run: the same case must print the same transcript.
-  for (const auto& raw : result.runs) {
-    if (raw.backend != "raw" || !raw.ran) continue;
-    for (const auto& libc : result.runs) {
-      if (libc.backend == "libc" && libc.run == raw.run && libc.ran) {
-        const std::string d = diff_lines(raw.actual, libc.actual, "raw " + raw.run, "libc " + libc.run);
+  // The direct path (raw, or kernel32) against each library path, run by run: the same
+  // case must print the same transcript whichever way it reached the kernel.
+  const std::string direct = target.backends.empty() ? "" : target.backends.front();
+  for (const auto& first : result.runs) {
+    if (first.backend != direct || !first.ran) continue;
+    for (const auto& other : result.runs) {
+      if (other.backend != direct && other.run == first.run && other.ran) {
+        const std::string d = diff_lines(first.actual, other.actual, first.backend + " " + first.run,
+                                         other.backend + " " + other.run);
         if (!d.empty()) result.backend_diffs.push_back(d);
       }
     }
@@ -259,7 +274,7 @@ std::string format_cell(const CellResult& r, bool verbose) {
       }
     }
   }
-  for (const auto& d : r.backend_diffs) out << "\n== raw and libc disagree:\n" << d;
+  for (const auto& d : r.backend_diffs) out << "\n== the backends disagree:\n" << d;
   return out.str();
 }
 

@@ -21,6 +21,7 @@ struct RunRecord {
   bool ran = false;         // false: not applicable to this backend (see `note`)
   bool ok = false;
   std::string note;         // why it did not run, or what went wrong outside the transcript
+  std::string expectation = "common";  // "common", or the system whose override applied
   Lines expected;
   Lines actual;
   std::string diff;         // expected vs actual, empty when equal
@@ -35,7 +36,7 @@ struct CellResult {
   Status status = Status::Skip;
   std::string reason;   // for Skip: why and how to fix; for Fail: a one-line summary
   std::vector<RunRecord> runs;
-  std::vector<std::string> backend_diffs;  // raw vs libc, one entry per differing run
+  std::vector<std::string> backend_diffs;  // first backend vs each other, one entry per differing run
   double seconds = 0;
 };
 

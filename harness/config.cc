@@ -33,6 +33,10 @@ void load_manifest(TargetConfig& t) {
       throw ConfigError(t.manifest_path + ": manifest is for " + m.at("target").get<std::string>() +
                         ", expected " + t.name);
     }
+    t.backends = strings(m.at("backends"));
+    if (m.contains("environment")) {
+      for (const auto& e : m.at("environment").items()) t.environment[e.key()] = e.value().get<std::string>();
+    }
     for (const auto& backend : m.at("binaries").items()) {
       for (const auto& bin : backend.value().items()) {
         t.binaries[backend.key()][bin.key()] = bin.value().get<std::string>();
@@ -87,6 +91,7 @@ Config load_config(const std::string& path) {
       TargetConfig t;
       t.name = tj.at("name").get<std::string>();
       t.runner = tj.at("runner").get<std::string>();
+      t.os = tj.value("os", "linux");
       t.triple = tj.value("triple", "");
       t.built = tj.at("built").get<bool>();
       t.not_built_reason = tj.value("reason", "");

@@ -16,15 +16,20 @@ struct ConfigError : std::runtime_error {
 
 struct TargetConfig {
   std::string name;
-  std::string runner;  // "native" or "qemu"
+  std::string os;      // "linux", "windows", "darwin": selects per-system expectations
+  std::string runner;  // "native", "qemu", or another emulator kind
   std::string triple;
   bool built = false;
   std::string not_built_reason;        // with the apt-get command that fixes it
   std::vector<std::string> emulator;   // empty for native targets
   std::string emulator_package;        // Debian package providing emulator[0]
   std::string manifest_path;
-  // From the manifest: backend -> binary name -> path; variant -> binary name -> path.
+  // From the manifest: the backends in order (the first is the direct path that the others
+  // are compared with), backend -> binary name -> path, variant -> binary name -> path,
+  // and environment variables every process of this target is run with.
+  std::vector<std::string> backends;
   std::map<std::string, std::map<std::string, std::string>> binaries;
+  std::map<std::string, std::string> environment;
   std::map<std::string, std::map<std::string, std::string>> variants;
 };
 

@@ -71,6 +71,7 @@ int live_group_members(pid_t pgid, pid_t except) {
   const int devnull = open("/dev/null", O_RDONLY);
   if (devnull < 0 || dup2(devnull, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) fail(errno);
   if (devnull > 2) close(devnull);  // the program starts with exactly stdin, stdout, stderr
+  for (const auto& [name, value] : o.environment) setenv(name.c_str(), value.c_str(), 1);
   std::vector<char*> argv;
   for (const auto& a : o.argv) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);

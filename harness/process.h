@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct SpawnOptions {
   std::chrono::milliseconds timeout{10000};
   std::size_t output_cap = 64 * 1024;  // stdout and stderr together, in bytes
   mode_t umask = 022;
+  std::map<std::string, std::string> environment;  // added to (or replacing in) the harness's own
 };
 
 // How a process ended. Exactly one of the `End` values describes it; `signal` and

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
 #include "harness/transcript.h"
 
@@ -35,6 +36,7 @@ void save_result(const std::string& results_dir, const CellResult& r) {
                     {"ran", run.ran},
                     {"ok", run.ok},
                     {"note", run.note},
+                    {"expectation", run.expectation},
                     {"expected", run.expected},
                     {"actual", run.actual},
                     {"stderr", run.stderr_text},
@@ -87,6 +89,7 @@ std::vector<CellResult> load_results(const std::string& results_dir) {
         run.ran = rj.at("ran");
         run.ok = rj.at("ok");
         run.note = rj.value("note", "");
+        run.expectation = rj.value("expectation", "common");
         run.expected = rj.at("expected").get<Lines>();
         run.actual = rj.at("actual").get<Lines>();
         run.stderr_text = rj.value("stderr", "");
@@ -158,14 +161,16 @@ std::string format_table(const Config& config, const std::vector<CellResult>& re
 
 CrossTargetReport compare_across_targets(const std::string& case_name, const std::vector<CellResult>& results) {
   CrossTargetReport report;
-  // (backend, run) -> target -> transcript
-  std::map<std::pair<std::string, std::string>, std::map<std::string, Lines>> seen;
+  // (backend, run, expectation) -> target -> transcript. Runs whose specification gives a
+  // system its own documented expectation are compared only within that system.
+  using Key = std::tuple<std::string, std::string, std::string>;
+  std::map<Key, std::map<std::string, Lines>> seen;
   std::vector<std::string> targets;
   for (const auto& r : results) {
     if (r.case_name != case_name || !r.variant.empty() || r.status == Status::Skip) continue;
     targets.push_back(r.target);
     for (const auto& run : r.runs) {
-      if (run.ran) seen[{run.backend, run.run}][r.target] = run.actual;
+      if (run.ran) seen[Key{run.backend, run.run, run.expectation}][r.target] = run.actual;
     }
   }
   std::ostringstream out;
@@ -180,9 +185,9 @@ CrossTargetReport compare_across_targets(const std::string& case_name, const std
   for (const auto& [key, by_target] : seen) {
     // The reference is the alphabetically first target that ran this run.
     const auto& [ref_target, ref_lines] = *by_target.begin();
+    const std::string what = " " + std::get<0>(key) + " " + std::get<1>(key);
     for (const auto& [target, lines] : by_target) {
-      const std::string d = diff_lines(ref_lines, lines, ref_target + " " + key.first + " " + key.second,
-                                       target + " " + key.first + " " + key.second);
+      const std::string d = diff_lines(ref_lines, lines, ref_target + what, target + what);
       if (!d.empty()) {
         ++differing;
         out << "\n" << d;

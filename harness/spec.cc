@@ -1,5 +1,6 @@
 #include "harness/spec.h"
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -69,8 +70,36 @@ FileExpectation parse_file(const json& j, const std::string& where) {
   return f;
 }
 
+bool is_one_of(const std::string& name, const std::vector<std::string>& list) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+std::vector<FileExpectation> parse_files(const json& j, const std::string& where) {
+  if (!j.is_array()) fail(where, "expected a list");
+  std::vector<FileExpectation> files;
+  for (std::size_t i = 0; i < j.size(); ++i) files.push_back(parse_file(j[i], where + "[" + std::to_string(i) + "]"));
+  return files;
+}
+
+SystemOverride parse_override(const json& j, const std::string& where) {
+  only_keys(j, {"why", "out", "err", "end", "files", "victim_end"}, where);
+  SystemOverride o;
+  o.why = get_string(j, "why", where, true);
+  if (o.why.empty()) fail(where + ".why", "must say why this system differs");
+  if (j.contains("out")) o.out = get_strings(j, "out", where);
+  if (j.contains("err")) o.err = get_strings(j, "err", where);
+  if (j.contains("end")) o.end = EndExpectation::parse(get_string(j, "end", where, true), where + ".end");
+  if (j.contains("files")) o.files = parse_files(j["files"], where + ".files");
+  if (j.contains("victim_end")) {
+    o.victim_end = EndExpectation::parse(get_string(j, "victim_end", where, true), where + ".victim_end");
+  }
+  return o;
+}
+
 RunSpec parse_run(const json& j, const std::string& case_name, const std::string& where) {
-  only_keys(j, {"name", "binary", "args", "backends", "why", "out", "err", "end", "files", "victim", "umask"}, where);
+  only_keys(j, {"name", "binary", "args", "backends", "why", "out", "err", "end", "files", "victim", "umask",
+                "on", "skip_on"},
+            where);
   RunSpec run;
   run.name = get_string(j, "name", where, true);
   if (run.name.empty() || run.name.find_first_of(" /\t") != std::string::npos) {
@@ -80,25 +109,17 @@ RunSpec parse_run(const json& j, const std::string& case_name, const std::string
   run.binary = j.contains("binary") ? get_string(j, "binary", at, true) : case_name;
   run.args = get_strings(j, "args", at);
   for (const auto& b : get_strings(j, "backends", at)) {
-    bool known = false;
-    for (const auto& k : all_backends()) known = known || k == b;
-    if (!known) fail(at + ".backends", "unknown backend \"" + b + "\"");
+    if (!is_one_of(b, known_backends())) fail(at + ".backends", "unknown backend \"" + b + "\"");
     run.backends.insert(b);
   }
-  if (run.backends.empty()) run.backends.insert(all_backends().begin(), all_backends().end());
   run.only_backend_reason = get_string(j, "why", at, false);
-  if (run.backends.size() < all_backends().size() && run.only_backend_reason.empty()) {
+  if (!run.backends.empty() && run.only_backend_reason.empty()) {
     fail(at, "a run limited to some backends must say why in \"why\"");
   }
   run.out = get_strings(j, "out", at);
   if (j.contains("err")) run.err = get_strings(j, "err", at);
   run.end = EndExpectation::parse(get_string(j, "end", at, true), at + ".end");
-  if (j.contains("files")) {
-    if (!j["files"].is_array()) fail(at + ".files", "expected a list");
-    for (std::size_t i = 0; i < j["files"].size(); ++i) {
-      run.files.push_back(parse_file(j["files"][i], at + ".files[" + std::to_string(i) + "]"));
-    }
-  }
+  if (j.contains("files")) run.files = parse_files(j["files"], at + ".files");
   if (j.contains("victim")) {
     const json& v = j["victim"];
     only_keys(v, {"binary", "args", "end"}, at + ".victim");
@@ -112,14 +133,49 @@ RunSpec parse_run(const json& j, const std::string& case_name, const std::string
   for (const auto& a : run.args) mentions_victim = mentions_victim || a.find("$VICTIM") != std::string::npos;
   if (mentions_victim && !run.victim) fail(at, "args mention $VICTIM but the run has no \"victim\"");
   if (j.contains("umask")) run.umask = parse_octal(get_string(j, "umask", at, true), at + ".umask");
+  if (j.contains("skip_on")) {
+    if (!j["skip_on"].is_object()) fail(at + ".skip_on", "expected an object of system: reason");
+    for (const auto& item : j["skip_on"].items()) {
+      if (!is_one_of(item.key(), known_systems())) fail(at + ".skip_on", "unknown system \"" + item.key() + "\"");
+      if (!item.value().is_string() || item.value().get<std::string>().empty()) {
+        fail(at + ".skip_on." + item.key(), "expected the reason as a non-empty string");
+      }
+      run.skip_on[item.key()] = item.value().get<std::string>();
+    }
+  }
+  if (j.contains("on")) {
+    if (!j["on"].is_object()) fail(at + ".on", "expected an object of system: differences");
+    for (const auto& item : j["on"].items()) {
+      if (!is_one_of(item.key(), known_systems())) fail(at + ".on", "unknown system \"" + item.key() + "\"");
+      run.overrides[item.key()] = parse_override(item.value(), at + ".on." + item.key());
+    }
+  }
   return run;
 }
 
 }  // namespace
 
-const std::vector<std::string>& all_backends() {
-  static const std::vector<std::string> backends{"raw", "libc"};
+const std::vector<std::string>& known_backends() {
+  static const std::vector<std::string> backends{"raw", "libc", "win32", "crt"};
   return backends;
+}
+
+const std::vector<std::string>& known_systems() {
+  static const std::vector<std::string> systems{"linux", "windows", "darwin"};
+  return systems;
+}
+
+RunSpec RunSpec::for_system(const std::string& system) const {
+  RunSpec r = *this;
+  const auto found = overrides.find(system);
+  if (found == overrides.end()) return r;
+  const SystemOverride& o = found->second;
+  if (o.out) r.out = *o.out;
+  if (o.err) r.err = *o.err;
+  if (o.end) r.end = *o.end;
+  if (o.files) r.files = *o.files;
+  if (o.victim_end && r.victim) r.victim->end = *o.victim_end;
+  return r;
 }
 
 std::string EndExpectation::text() const {

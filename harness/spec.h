@@ -41,6 +41,17 @@ struct VictimSpec {
   EndExpectation end;
 };
 
+// Where an operating system legitimately answers differently (Windows has no POSIX mode
+// bits and no signals), the run says so with its reason and what to expect there instead.
+struct SystemOverride {
+  std::string why;  // required: the documented difference
+  std::optional<std::vector<std::string>> out;
+  std::optional<std::vector<std::string>> err;
+  std::optional<EndExpectation> end;
+  std::optional<std::vector<FileExpectation>> files;
+  std::optional<EndExpectation> victim_end;
+};
+
 struct RunSpec {
   std::string name;
   std::string binary;               // defaults to the case name
@@ -53,6 +64,11 @@ struct RunSpec {
   std::vector<FileExpectation> files;
   std::optional<VictimSpec> victim;
   unsigned umask = 022;
+  std::map<std::string, std::string> skip_on;       // system -> why this run means nothing there
+  std::map<std::string, SystemOverride> overrides;  // system -> what differs there and why
+
+  // This run as expected on `system`: the overrides for it applied.
+  RunSpec for_system(const std::string& system) const;
 };
 
 struct CaseSpec {
@@ -61,8 +77,10 @@ struct CaseSpec {
   std::vector<RunSpec> runs;
 };
 
-// The backends every case is built for, in the order they run.
-const std::vector<std::string>& all_backends();
+// Every backend name a specification may mention (raw, libc, win32, crt).
+const std::vector<std::string>& known_backends();
+// Every system name a specification may mention (linux, windows, darwin).
+const std::vector<std::string>& known_systems();
 
 CaseSpec parse_case_spec(const std::string& json_text, const std::string& file_name);
 CaseSpec load_case_spec(const std::string& path);

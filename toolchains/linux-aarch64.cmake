@@ -5,6 +5,7 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)
 
 set(SYSPORT_TARGET linux-aarch64)
+set(SYSPORT_OS linux)
 set(SYSPORT_TRIPLE aarch64-linux-gnu)
 # Debian packages that provide the compiler and the static C library for the libc backend.
 set(SYSPORT_PACKAGES g++-aarch64-linux-gnu libc6-dev-arm64-cross)

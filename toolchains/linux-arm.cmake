@@ -5,6 +5,7 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR arm)
 
 set(SYSPORT_TARGET linux-arm)
+set(SYSPORT_OS linux)
 set(SYSPORT_TRIPLE arm-linux-gnueabihf)
 # Debian packages that provide the compiler and the static C library for the libc backend.
 set(SYSPORT_PACKAGES g++-arm-linux-gnueabihf libc6-dev-armhf-cross)

@@ -5,6 +5,7 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR i686)
 
 set(SYSPORT_TARGET linux-i386)
+set(SYSPORT_OS linux)
 set(SYSPORT_TRIPLE i686-linux-gnu)
 # Debian packages that provide the compiler and the static C library for the libc backend.
 set(SYSPORT_PACKAGES g++-i686-linux-gnu libc6-dev-i386-cross)

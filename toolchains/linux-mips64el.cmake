@@ -5,6 +5,7 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR mips64el)
 
 set(SYSPORT_TARGET linux-mips64el)
+set(SYSPORT_OS linux)
 set(SYSPORT_TRIPLE mips64el-linux-gnuabi64)
 # Debian packages that provide the compiler and the static C library for the libc backend.
 set(SYSPORT_PACKAGES g++-mips64el-linux-gnuabi64 libc6-dev-mips64el-cross)

@@ -5,6 +5,7 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR ppc64le)
 
 set(SYSPORT_TARGET linux-ppc64le)
+set(SYSPORT_OS linux)
 set(SYSPORT_TRIPLE powerpc64le-linux-gnu)
 # Debian packages that provide the compiler and the static C library for the libc backend.
 set(SYSPORT_PACKAGES g++-powerpc64le-linux-gnu libc6-dev-ppc64el-cross)

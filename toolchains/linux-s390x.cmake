@@ -5,6 +5,7 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR s390x)
 
 set(SYSPORT_TARGET linux-s390x)
+set(SYSPORT_OS linux)
 set(SYSPORT_TRIPLE s390x-linux-gnu)
 # Debian packages that provide the compiler and the static C library for the libc backend.
 set(SYSPORT_PACKAGES g++-s390x-linux-gnu libc6-dev-s390x-cross)

@@ -5,6 +5,7 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR x86_64)
 
 set(SYSPORT_TARGET linux-x86_64)
+set(SYSPORT_OS linux)
 set(SYSPORT_TRIPLE x86_64-linux-gnu)
 # Debian packages that provide the compiler and the static C library for the libc backend.
 set(SYSPORT_PACKAGES g++ libc6-dev)

@@ -27,7 +27,7 @@ TEST(Spec, ParsesACompleteCase) {
     ]})", "suites/kill.json");
   ASSERT_EQ(spec.runs.size(), 2u);
   EXPECT_EQ(spec.runs[0].binary, "kill");
-  EXPECT_EQ(spec.runs[0].backends.size(), 2u);
+  EXPECT_TRUE(spec.runs[0].backends.empty());  // every backend the target has
   ASSERT_TRUE(spec.runs[0].victim.has_value());
   EXPECT_EQ(spec.runs[0].victim->end.text(), "signal SIGTERM");
   EXPECT_EQ(spec.runs[1].binary, "falloff");
@@ -90,6 +90,32 @@ TEST(Spec, RejectsBadModesAndPathsOutsideTheRunDirectory) {
 TEST(Spec, RejectsACaseWithoutRuns) {
   EXPECT_NE(error_of(R"({"case": "c", "runs": []})").find("non-empty list"), std::string::npos);
   EXPECT_NE(error_of(R"({"runs": [{"name": "a", "end": "exit 0"}]})").find("missing 'case'"), std::string::npos);
+}
+
+TEST(Spec, AppliesASystemOverrideOnlyOnThatSystem) {
+  const auto spec = parse_case_spec(R"({"case": "c", "runs": [
+      {"name": "a", "out": ["mkdir d 0755: ok"], "end": "exit 0",
+       "files": [{"path": "d", "type": "dir", "mode": "0755"}],
+       "on": {"windows": {"why": "no POSIX mode bits", "files": [{"path": "d", "type": "dir"}]}},
+       "skip_on": {"darwin": "not meaningful there"}}]})",
+                                    "suites/c.json");
+  const RunSpec& run = spec.runs[0];
+  EXPECT_EQ(run.for_system("linux").files[0].mode, 0755u);
+  EXPECT_FALSE(run.for_system("windows").files[0].mode.has_value());
+  EXPECT_EQ(run.for_system("windows").out, run.out);
+  EXPECT_EQ(run.skip_on.at("darwin"), "not meaningful there");
+}
+
+TEST(Spec, RequiresAReasonForEverySystemDifference) {
+  EXPECT_NE(error_of(R"({"case": "c", "runs": [{"name": "a", "end": "exit 0", "on": {"windows": {"end": "exit 1"}}}]})")
+                .find("missing 'why'"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"case": "c", "runs": [{"name": "a", "end": "exit 0", "on": {"plan9": {"why": "w"}}}]})")
+                .find("unknown system \"plan9\""),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"case": "c", "runs": [{"name": "a", "end": "exit 0", "skip_on": {"windows": ""}}]})")
+                .find("non-empty string"),
+            std::string::npos);
 }
 
 }  // namespace
