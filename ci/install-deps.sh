@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs every Debian package sysport needs that is not installed yet, and says which.
+# Idempotent: with everything present it installs nothing and says so.
+#
+# The list is assembled from:
+#   ci/packages/*.txt          one package per line ('#' starts a comment)
+#   toolchains/*.cmake         SYSPORT_PACKAGES and SYSPORT_EMULATOR_PACKAGE of each target
+# so that adding a target or a tool adds its packages in the same change.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+packages=()
+while read -r pkg; do
+  [[ -n "$pkg" ]] && packages+=("$pkg")
+done < <(
+  {
+    sed -e 's/#.*//' "$root"/ci/packages/*.txt
+    sed -n -e 's/^set(SYSPORT_PACKAGES \(.*\))$/\1/p' -e 's/^set(SYSPORT_EMULATOR_PACKAGE \(.*\))$/\1/p' \
+      "$root"/toolchains/*.cmake
+  } | tr ' \t' '\n\n' | sed '/^$/d' | sort -u
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  # A package whose name carries an architecture (libfoo:arm64) needs that architecture.
+  if [[ "$pkg" == *:* ]] && ! dpkg --print-foreign-architectures | grep -qx "${pkg##*:}"; then
+    missing+=("$pkg")
+    continue
+  fi
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == installed ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "sysport: all ${#packages[@]} Debian packages are installed"
+  exit 0
+fi
+
+echo "sysport: installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+sudo=()
+if ((EUID != 0)); then
+  if command -v sudo >/dev/null; then
+    sudo=(sudo)
+  else
+    echo "sysport: not root and no sudo; run as root: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+for pkg in "${missing[@]}"; do
+  if [[ "$pkg" == *:* ]] && ! dpkg --print-foreign-architectures | grep -qx "${pkg##*:}"; then
+    echo "sysport: enabling the ${pkg##*:} architecture for $pkg"
+    "${sudo[@]}" dpkg --add-architecture "${pkg##*:}"
+  fi
+done
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/sysport-apt.log 2>&1 || {
+  echo "sysport: apt-get install failed; the last lines of its log (/tmp/sysport-apt.log):" >&2
+  tail -n 20 /tmp/sysport-apt.log >&2
+  exit 1
+}
+echo "sysport: installed ${missing[*]}"
