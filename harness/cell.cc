@@ -171,6 +171,11 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
   };
   try {
     for (const auto& backend : target.backends) {
+      const auto unrunnable = target.unrunnable.find(backend);
+      if (unrunnable != target.unrunnable.end()) {
+        result.backends_not_run.push_back(backend + ": " + unrunnable->second);
+        continue;
+      }
       const auto* binaries = binaries_for(target, backend, options.variant);
       if (!options.variant.empty() && backend != target.backends.front()) continue;
       for (const auto& generic_run : spec.runs) {
@@ -227,7 +232,10 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
   result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   int ran = 0;
   for (const auto& r : result.runs) ran += r.ran ? 1 : 0;
-  if (ran == 0) {
+  if (ran == 0 && !result.backends_not_run.empty() && failures == 0) {
+    result.status = Status::Skip;
+    result.reason = result.backends_not_run.front();
+  } else if (ran == 0) {
     result.status = Status::Fail;
     result.reason = "no run of this case applies to what was built; nothing was checked";
   } else if (failures) {
@@ -244,6 +252,7 @@ std::string format_cell(const CellResult& r, bool verbose) {
   const std::string title = r.target + "/" + r.case_name + (r.variant.empty() ? "" : " [" + r.variant + "]");
   out << title << ": " << status_name(r.status);
   if (!r.reason.empty()) out << " (" << r.reason << ")";
+  for (const auto& b : r.backends_not_run) out << " [not run: " << b << "]";
   if (r.status != Status::Skip) {
     int ran = 0;
     for (const auto& run : r.runs) ran += run.ran ? 1 : 0;

@@ -37,6 +37,7 @@ struct CellResult {
   std::string reason;   // for Skip: why and how to fix; for Fail: a one-line summary
   std::vector<RunRecord> runs;
   std::vector<std::string> backend_diffs;  // first backend vs each other, one entry per differing run
+  std::vector<std::string> backends_not_run;  // "libc: <why it cannot run here>"
   double seconds = 0;
 };
 

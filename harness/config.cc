@@ -37,6 +37,9 @@ void load_manifest(TargetConfig& t) {
     if (m.contains("environment")) {
       for (const auto& e : m.at("environment").items()) t.environment[e.key()] = e.value().get<std::string>();
     }
+    if (m.contains("unrunnable")) {
+      for (const auto& u : m.at("unrunnable").items()) t.unrunnable[u.key()] = u.value().get<std::string>();
+    }
     for (const auto& backend : m.at("binaries").items()) {
       for (const auto& bin : backend.value().items()) {
         t.binaries[backend.key()][bin.key()] = bin.value().get<std::string>();

@@ -30,6 +30,7 @@ struct TargetConfig {
   std::vector<std::string> backends;
   std::map<std::string, std::map<std::string, std::string>> binaries;
   std::map<std::string, std::string> environment;
+  std::map<std::string, std::string> unrunnable;  // backend -> why it cannot run on this host
   std::map<std::string, std::map<std::string, std::string>> variants;
 };
 

@@ -44,7 +44,8 @@ void save_result(const std::string& results_dir, const CellResult& r) {
   }
   const json j = {{"target", r.target},   {"case", r.case_name},        {"variant", r.variant},
                   {"status", status_name(r.status)}, {"reason", r.reason}, {"runs", runs},
-                  {"backend_diffs", r.backend_diffs}, {"seconds", r.seconds}};
+                  {"backend_diffs", r.backend_diffs}, {"backends_not_run", r.backends_not_run},
+                  {"seconds", r.seconds}};
   const fs::path dir = fs::path(results_dir) / r.target;
   fs::create_directories(dir);
   // Written whole and renamed, so a reader never sees half a file.
@@ -82,6 +83,7 @@ std::vector<CellResult> load_results(const std::string& results_dir) {
       r.reason = j.value("reason", "");
       r.seconds = j.value("seconds", 0.0);
       for (const auto& d : j.value("backend_diffs", json::array())) r.backend_diffs.push_back(d);
+      for (const auto& b : j.value("backends_not_run", json::array())) r.backends_not_run.push_back(b);
       for (const auto& rj : j.at("runs")) {
         RunRecord run;
         run.backend = rj.at("backend");
@@ -139,8 +141,14 @@ std::string format_table(const Config& config, const std::vector<CellResult>& re
         pass += r.status == Status::Pass;
         fail += r.status == Status::Fail;
         skip += r.status == Status::Skip;
+        std::string note;
         if (r.status != Status::Pass && !r.reason.empty()) {
-          const std::string note = r.status == Status::Skip ? r.reason : t.name + "/" + cases[i] + ": " + r.reason;
+          note = r.status == Status::Skip ? r.reason : t.name + "/" + cases[i] + ": " + r.reason;
+        } else if (r.status == Status::Pass && !r.backends_not_run.empty()) {
+          text = "PASS*";  // passed on every backend that can run here; the note says which did not
+          note = "not run here: " + r.backends_not_run.front();
+        }
+        if (!note.empty()) {
           if (!note_number.count(note)) {
             notes.push_back(note);
             note_number[note] = static_cast<int>(notes.size());
@@ -154,7 +162,8 @@ std::string format_table(const Config& config, const std::vector<CellResult>& re
   }
   out << "\n" << pass << " passed, " << fail << " failed, " << skip << " skipped";
   if (missing) out << ", " << missing << " not run";
-  out << " (each cell: every run of the case on both the raw and the libc backend)\n";
+  out << " (each cell: every run of the case on every backend of the target;"
+      << " PASS* = passed on the backends that can run here)\n";
   for (std::size_t i = 0; i < notes.size(); ++i) out << "[" << i + 1 << "] " << notes[i] << "\n";
   return out.str();
 }
