@@ -34,16 +34,16 @@ int to_libc_open_flags(unsigned f) {
   return k;
 }
 
-}  // namespace
-
-const char* backend() { return "libc"; }
-
 // glibc's answer and the raw trap's, in the same process: they must agree.
 long cross_checked(const char* what, long from_libc, long nr) {
   const long raw = arch::syscall0(nr);
   if (raw != from_libc) Line() << "MISMATCH: glibc " << what << " " << from_libc << ", raw " << raw;
   return from_libc;
 }
+
+}  // namespace
+
+const char* backend() { return "libc"; }
 
 long getpid() { return cross_checked("getpid", ::getpid(), SP_NR_getpid); }
 long getppid() { return cross_checked("getppid", ::getppid(), SP_NR_getppid); }
