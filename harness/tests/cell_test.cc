@@ -1,0 +1,152 @@
+// Whole cells on a made-up native target whose "binaries" are shell scripts: the cell
+// logic (expectations, backend comparison, victims, skips, misbehaving programs) checked
+// without any cross toolchain.
+#include "harness/cell.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "harness/tempdir.h"
+
+namespace sysport {
+namespace {
+
+class CellTest : public ::testing::Test {
+ protected:
+  // Writes an executable script `name` for `backend` and registers it.
+  void script(const std::string& backend, const std::string& name, const std::string& body) {
+    const auto path = dir_.path() / (backend + "-" + name);
+    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    chmod(path.c_str(), 0755);
+    target_.binaries[backend][name] = path;
+  }
+
+  CaseSpec spec(const std::string& runs) { return parse_case_spec(R"({"case": "c", "runs": [)" + runs + "]}", "c.json"); }
+
+  CellResult run(const CaseSpec& s) {
+    CellOptions options;
+    options.timeout = std::chrono::milliseconds(1500);
+    options.output_cap = 4096;
+    return run_cell(target_, s, options);
+  }
+
+  void SetUp() override {
+    target_.name = "test-native";
+    target_.os = "linux";
+    target_.runner = "native";
+    target_.built = true;
+    target_.backends = {"raw", "libc"};
+  }
+
+  TempDir dir_{"sysport-cell-test"};
+  TargetConfig target_;
+};
+
+TEST_F(CellTest, PassesWhenEveryBackendMatchesTheExpectation) {
+  script("raw", "c", "echo \"pid $$\"; echo hello > f; exit 3");
+  script("libc", "c", "echo \"pid $$\"; echo hello > f; exit 3");
+  const auto r = run(spec(R"({"name": "a", "out": ["pid $PID"], "end": "exit 3",
+                              "files": [{"path": "f", "type": "file", "content": "hello\n"}]})"));
+  EXPECT_EQ(r.status, Status::Pass) << format_cell(r, true);
+}
+
+TEST_F(CellTest, FailsWithADiffAndComparesTheBackends) {
+  script("raw", "c", "echo one");
+  script("libc", "c", "echo two");
+  const auto r = run(spec(R"({"name": "a", "out": ["one"], "end": "exit 0"})"));
+  EXPECT_EQ(r.status, Status::Fail);
+  const auto text = format_cell(r, false);
+  EXPECT_NE(text.find("- out: one\n+ out: two"), std::string::npos) << text;
+  EXPECT_NE(text.find("the backends disagree"), std::string::npos) << text;
+}
+
+TEST_F(CellTest, SurvivesAHangAFloodAndACrashAndSaysWhichIsWhich) {
+  script("raw", "c", "case $1 in hang) sleep 30;; flood) yes;; crash) kill -SEGV $$;; esac");
+  script("libc", "c", "case $1 in hang) sleep 30;; flood) yes;; crash) kill -SEGV $$;; esac");
+  const auto r = run(spec(R"({"name": "hang", "args": ["hang"], "end": "exit 0"},
+                              {"name": "flood", "args": ["flood"], "end": "exit 0"},
+                              {"name": "crash", "args": ["crash"], "end": "exit 0"})"));
+  EXPECT_EQ(r.status, Status::Fail);
+  const auto text = format_cell(r, false);
+  EXPECT_NE(text.find("+ end: timeout after"), std::string::npos) << text;
+  EXPECT_NE(text.find("+ end: output cap exceeded"), std::string::npos) << text;
+  EXPECT_NE(text.find("+ end: signal SIGSEGV"), std::string::npos) << text;
+}
+
+TEST_F(CellTest, SignalsAVictimAndChecksHowItDied) {
+  const std::string body =
+      "if [ \"$1\" = sleep ]; then echo ready; exec sleep 30; fi; kill -TERM \"$2\" && echo sent";
+  script("raw", "c", body);
+  script("libc", "c", body);
+  const auto r = run(spec(R"({"name": "v", "args": ["send", "$VICTIM"], "out": ["sent"], "end": "exit 0",
+                              "victim": {"args": ["sleep"], "end": "signal SIGTERM"}})"));
+  EXPECT_EQ(r.status, Status::Pass) << format_cell(r, true);
+}
+
+TEST_F(CellTest, ReportsAVictimThatSurvived) {
+  const std::string body = "if [ \"$1\" = sleep ]; then echo ready; exec sleep 30; fi; echo not sent";
+  script("raw", "c", body);
+  script("libc", "c", body);
+  const auto r = run(spec(R"({"name": "v", "args": ["send", "$VICTIM"], "out": ["not sent"], "end": "exit 0",
+                              "victim": {"args": ["sleep"], "end": "signal SIGTERM"}})"));
+  EXPECT_EQ(r.status, Status::Fail);
+  EXPECT_NE(format_cell(r, false).find("+ victim: timeout after"), std::string::npos) << format_cell(r, false);
+}
+
+TEST_F(CellTest, SkipsWithTheFixWhenTheEmulatorIsMissing) {
+  target_.runner = "qemu";
+  target_.emulator = {"qemu-sysport-no-such-arch"};
+  target_.emulator_package = "qemu-user";
+  script("raw", "c", "true");
+  const auto r = run(spec(R"({"name": "a", "end": "exit 0"})"));
+  EXPECT_EQ(r.status, Status::Skip);
+  EXPECT_EQ(r.reason, "qemu-sysport-no-such-arch not found: apt-get install qemu-user");
+}
+
+TEST_F(CellTest, SkipsATargetThatWasNotBuiltWithTheReason) {
+  target_.built = false;
+  target_.not_built_reason = "x-g++ not found: apt-get install g++-x";
+  const auto r = run(spec(R"({"name": "a", "end": "exit 0"})"));
+  EXPECT_EQ(r.status, Status::Skip);
+  EXPECT_EQ(r.reason, "x-g++ not found: apt-get install g++-x");
+}
+
+TEST_F(CellTest, FailsWhenABinaryIsMissingFromTheBuild) {
+  script("raw", "c", "true");
+  const auto r = run(spec(R"({"name": "a", "end": "exit 0"})"));
+  EXPECT_EQ(r.status, Status::Fail);
+  EXPECT_NE(format_cell(r, false).find("binary 'c' was not built for test-native (libc)"), std::string::npos);
+}
+
+TEST_F(CellTest, ReportsABackendThatCannotRunHereWithoutFailingTheCell) {
+  script("raw", "c", "echo hi");
+  target_.unrunnable["libc"] = "needs a real Mac";
+  const auto r = run(spec(R"({"name": "a", "out": ["hi"], "end": "exit 0"})"));
+  EXPECT_EQ(r.status, Status::Pass);
+  ASSERT_EQ(r.backends_not_run.size(), 1u);
+  EXPECT_EQ(r.backends_not_run[0], "libc: needs a real Mac");
+}
+
+TEST_F(CellTest, UsesASystemsOwnDocumentedExpectation) {
+  target_.os = "windows";
+  script("raw", "c", "echo no modes here");
+  script("libc", "c", "echo no modes here");
+  const auto r = run(spec(R"({"name": "a", "out": ["mode 0755"], "end": "exit 0",
+                              "on": {"windows": {"why": "no POSIX mode bits", "out": ["no modes here"]}}})"));
+  EXPECT_EQ(r.status, Status::Pass) << format_cell(r, true);
+  EXPECT_EQ(r.runs[0].expectation, "windows");
+}
+
+TEST_F(CellTest, RunsNothingAndSaysWhyForARunThatDoesNotApply) {
+  script("raw", "c", "echo hi");
+  script("libc", "c", "echo hi");
+  const auto r = run(spec(R"({"name": "a", "out": ["hi"], "end": "exit 0"},
+                              {"name": "b", "backends": ["raw"], "why": "raw only", "out": ["hi"], "end": "exit 0"})"));
+  EXPECT_EQ(r.status, Status::Pass);
+  EXPECT_NE(format_cell(r, true).find("libc b: n/a - not applicable: raw only"), std::string::npos) << format_cell(r, true);
+}
+
+}  // namespace
+}  // namespace sysport
