@@ -4,11 +4,16 @@
 // always hands back the kernel's answer as a value or a negative errno.
 // Where a target lacks the classic call (arm64 and riscv64 have no mkdir, open, unlink or
 // rmdir), the *at form with AT_FDCWD stands in, chosen by whether the table defines it.
-#include <linux/fcntl.h>  // kernel uapi, freestanding: O_* bits and AT_* values per arch
-
 #include "sysport.h"
 #include "syscall.h"
 #include "target.h"
+
+// O_* bits and AT_* values per arch: Linux targets take them from the kernel uapi header
+// (freestanding); a target whose kernel headers are not on this host (Darwin) defines them
+// in its target.h, from its tables, and says so with SP_TARGET_HAS_FCNTL.
+#ifndef SP_TARGET_HAS_FCNTL
+#include <linux/fcntl.h>
+#endif
 
 #ifdef SP_BREAK_SYSCALL_NUMBER
 // Self-test build only (see SYSPORT_SELFTESTS in CMakeLists.txt): getpid one number off,
@@ -31,6 +36,8 @@ const char* errno_name(long e) {
 
 Result decode(long r) {
   // Linux reserves [-4095, -1] for errors on every architecture (include/linux/err.h).
+  // Conventions that signal errors out of band (powerpc cr0.SO, Darwin's carry flag) are
+  // folded into the same negative errno by arch/<target>/syscall.h.
   if (r < 0 && r >= -4095) return Result{-1, errno_name(-r)};
   return Result{r, nullptr};
 }
@@ -60,7 +67,14 @@ const char* backend() { return "raw"; }
 long getpid() { return arch::syscall0(SP_NR_getpid); }
 long getppid() { return arch::syscall0(SP_NR_getppid); }
 
-Result kill(long pid, Signal sig) { return decode(arch::syscall2(SP_NR_kill, pid, sig.number)); }
+Result kill(long pid, Signal sig) {
+#if defined(SP_KILL_POSIX_ARGUMENT)
+  // Darwin: kill(pid, signum, posix), where libSystem always passes posix = 1.
+  return decode(arch::syscall3(SP_NR_kill, pid, sig.number, SP_KILL_POSIX_ARGUMENT));
+#else
+  return decode(arch::syscall2(SP_NR_kill, pid, sig.number));
+#endif
+}
 
 Signal signal_named(const char* name) {
 #define SP_SIGNAL_CASE(sig, number) \
@@ -73,7 +87,12 @@ Signal signal_named(const char* name) {
 Signal invalid_signal() { return Signal{"invalid signal", SP_SIGNAL_NSIG + 1000}; }
 
 void exit_group(int status) {
+#if defined(SP_NR_exit_group)
   for (;;) arch::syscall1(SP_NR_exit_group, status);
+#else
+  // Darwin: no exit_group; BSD exit ends the whole process.
+  for (;;) arch::syscall1(SP_NR_exit, status);
+#endif
 }
 
 void exit_thread(int status) {
@@ -84,10 +103,14 @@ void wait_for_signal() {
   for (;;) {
 #if defined(SP_NR_pause)
     arch::syscall0(SP_NR_pause);
-#else
+#elif defined(SP_NR_ppoll)
     // No pause(2) on the asm-generic arches: ppoll with no descriptors and no timeout
     // sleeps until a signal arrives, which is how their C libraries implement pause().
     arch::syscall5(SP_NR_ppoll, 0, 0, 0, 0, 0);
+#else
+    // Darwin: sigsuspend takes the mask by value; an empty one waits for any signal, which
+    // is what libSystem's pause() does with the current (here empty) mask.
+    arch::syscall1(SP_NR_sigsuspend, 0);
 #endif
   }
 }

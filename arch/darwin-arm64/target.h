@@ -1,0 +1,7 @@
+// Which tables describe darwin-arm64: XNU's BSD numbers, shared by both Darwin targets
+// (tables/darwin/, transcribed from XNU with the tag named in each header).
+#pragma once
+
+#define SP_TARGET_NAME "darwin-arm64"
+
+#include "arch/darwin-common/target_darwin.h"

@@ -1,0 +1,51 @@
+# Darwin's additions to each darwin-* target: the static check of every Mach-O binary the
+# target built (harness/darwin/check_macho.py), and two self-tests showing that the static
+# check catches the deliberately broken builds (a wrong syscall number, a raw layer that
+# ignores the carry flag). The top-level CMakeLists.txt calls this once per darwin target.
+#
+#   <target>/static-check                             every raw and libc binary
+#   <target>/static-check-catches-wrong-number        broken-syscall-number/getpid fails
+#   <target>/static-check-catches-missing-carry-check broken-error-convention/mkdir fails
+find_program(SYSPORT_DARWIN_PYTHON3 NAMES python3)
+
+function(sysport_target_extras_darwin target build_dir built)
+  set(checker "${PROJECT_SOURCE_DIR}/harness/darwin/check_macho.py")
+  sysport_read_toolchain(${target})
+  include("${PROJECT_SOURCE_DIR}/toolchains/${target}.cmake")  # SYSPORT_DARWIN_MIN_OS
+  set(labels "${target};darwin;static-check")
+  if(NOT built OR NOT SYSPORT_DARWIN_PYTHON3)
+    if(NOT built)
+      sysport_build_blocker(${target} why)
+      set(why "${target} was not built: ${why}")
+    else()
+      set(why "python3 not found: apt-get install python3")
+    endif()
+    # A test that says why and reports SKIP, so the gap shows in ctest's summary.
+    add_test(NAME ${target}/static-check COMMAND sh -c "echo \"SKIP: $1\"; exit 77" sh "${why}")
+    set_tests_properties(${target}/static-check PROPERTIES LABELS "${labels}" SKIP_RETURN_CODE 77)
+    return()
+  endif()
+
+  add_test(NAME ${target}/static-check
+    COMMAND "${SYSPORT_DARWIN_PYTHON3}" "${checker}" --target ${target}
+            --manifest "${build_dir}/manifest.json" --min-os ${SYSPORT_DARWIN_MIN_OS})
+  set_tests_properties(${target}/static-check PROPERTIES
+    LABELS "${labels}" SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+  # The same broken builds the runner self-tests use (SYSPORT_SELFTESTS), checked statically.
+  set(catches
+    "wrong-number|broken-syscall-number/getpid|is not a system call in XNU"
+    "missing-carry-check|broken-error-convention/mkdir|no carry-flag check after the trap")
+  foreach(entry IN LISTS catches)
+    string(REPLACE "|" ";" parts "${entry}")
+    list(GET parts 0 what)
+    list(GET parts 1 binary)
+    list(GET parts 2 expect)
+    add_test(NAME ${target}/static-check-catches-${what}
+      COMMAND "${SYSPORT_DARWIN_PYTHON3}" "${checker}" --target ${target}
+              --binary "${build_dir}/${binary}" --kind raw --min-os ${SYSPORT_DARWIN_MIN_OS}
+              --expect-fail "${expect}")
+    set_tests_properties(${target}/static-check-catches-${what} PROPERTIES
+      LABELS "${labels};selftest" SKIP_RETURN_CODE 77 TIMEOUT 120)
+  endforeach()
+endfunction()
