@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Checks in the disassembly that every raw rung of sp-bench traps inside its timing loop.
+
+A rung is only worth its number if the trap executes once per iteration. A compiler may
+legally move a trap it believes pure out of the loop (then the loop times nothing) or drop
+it when its result is unused; the raw layer prevents both with `asm volatile` and a memory
+clobber, and the ladder keeps every result alive. This looks at what the compiler made:
+for each rung function (sp_gb_<rung> for Google Benchmark, sp_own_<rung> for the own loop)
+every trap instruction must lie inside a loop, i.e. a later instruction of the same function
+branches back to it or before it, and there must be at least one trap.
+
+  check_disasm.py --manifest build/bench/build/<target>/bench-manifest.json
+  check_disasm.py --target linux-x86_64 --objdump objdump --binary F [--expect-broken]
+
+--expect-broken inverts the verdict: used on deliberately broken rungs (bench/tests/) to
+prove the check notices a hoisted or deleted trap. Exit status 0 = as expected.
+"""
+import argparse
+import json
+import re
+import subprocess
+import sys
+
+# The trap instruction of each target as objdump prints it (mnemonic and operands).
+TRAPS = {
+    "linux-x86_64": r"syscall$",
+    "linux-i386": r"int\s+\$0x80$",
+    "linux-aarch64": r"svc\s+#0x0$",
+    "linux-arm": r"svc\s+(0x0+|#0|0)$",
+    "linux-riscv64": r"ecall$",
+    "linux-ppc64le": r"sc$",
+    "linux-s390x": r"svc\s+0$",
+    "linux-mips64el": r"syscall$",
+}
+
+# The rungs whose loop body is the project's raw layer, and the hand-written loop.
+RAW_RUNGS = ["raw_clock_gettime", "raw_enosys", "raw_getpid", "raw_getppid"]
+ASM_FUNCTIONS = ["sp_bare_getppid_loop"]
+
+LINE = re.compile(r"^\s*([0-9a-f]+):\s+(.*)$")
+BRANCH_TARGET = re.compile(r"\b([0-9a-f]+)\s+<[^>]*>")
+
+
+def disassemble(objdump, binary, symbol):
+    """[(address, instruction text)] of one function; [] if the binary has no such symbol."""
+    out = subprocess.run([objdump, "-d", "--no-show-raw-insn", f"--disassemble={symbol}", binary],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"check_disasm: {objdump} failed on {binary}: {out.stderr.strip()}")
+    instructions = []
+    inside = False
+    for line in out.stdout.splitlines():
+        if re.match(rf"^[0-9a-f]+ <{re.escape(symbol)}>:$", line):
+            inside = True
+            continue
+        if inside:
+            m = LINE.match(line)
+            if m:
+                instructions.append((int(m.group(1), 16), m.group(2).strip()))
+            elif line.strip() == "" and instructions:
+                break
+    return instructions
+
+
+def without_comment(text):
+    """The instruction without objdump's trailing comment (x86 '# ', arm '@ ', aarch64 '// ')."""
+    return re.sub(r"\s+(#|@|//)\s.*$", "", text).strip()
+
+
+def verdict(instructions, trap_re):
+    """(ok, explanation) for one function."""
+    if not instructions:
+        return False, "not in the binary"
+    start = instructions[0][0]
+    traps = [a for a, text in instructions if re.match(trap_re, without_comment(text))]
+    if not traps:
+        return False, "no trap instruction: the call was deleted or moved out of the function"
+    # Backward branches: (from, to) with the target inside this function.
+    back = []
+    for address, text in instructions:
+        for m in BRANCH_TARGET.finditer(text):
+            target = int(m.group(1), 16)
+            if start <= target <= address:
+                back.append((address, target))
+    outside = [t for t in traps if not any(target <= t < source for source, target in back)]
+    if outside:
+        where = ", ".join(hex(t) for t in outside)
+        return False, f"trap at {where} is outside every loop: hoisted out of the timed loop"
+    loops = ", ".join(f"{hex(t)}..{hex(s)}" for s, t in back if any(t <= x < s for x in traps))
+    return True, f"{len(traps)} trap(s) inside the loop {loops}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--manifest", help="bench-manifest.json of one target's ladder build")
+    ap.add_argument("--target")
+    ap.add_argument("--objdump")
+    ap.add_argument("--binary")
+    ap.add_argument("--rungs", help="comma-separated rungs (default: every raw rung)")
+    ap.add_argument("--expect-broken", action="store_true",
+                    help="succeed only if every checked function fails the check")
+    args = ap.parse_args()
+    if args.manifest:
+        with open(args.manifest) as f:
+            manifest = json.load(f)
+        args.target = args.target or manifest["target"]
+        args.objdump = args.objdump or manifest["objdump"]
+        args.binary = args.binary or manifest["binary"]
+    if not (args.target and args.objdump and args.binary):
+        ap.error("give --manifest, or --target, --objdump and --binary")
+    if args.target not in TRAPS:
+        sys.exit(f"check_disasm: no trap pattern for target {args.target}")
+    trap_re = TRAPS[args.target]
+
+    rungs = args.rungs.split(",") if args.rungs else RAW_RUNGS
+    functions = []
+    for rung in rungs:
+        own = f"sp_own_{rung}"
+        functions.append(own)
+        gb = f"sp_gb_{rung}"
+        if disassemble(args.objdump, args.binary, gb):
+            functions.append(gb)
+    if not args.expect_broken:
+        functions += ASM_FUNCTIONS
+
+    failed = 0
+    for fn in functions:
+        ok, why = verdict(disassemble(args.objdump, args.binary, fn), trap_re)
+        print(f"{'ok  ' if ok else 'FAIL'} {args.target} {fn}: {why}")
+        failed += not ok
+    if args.expect_broken:
+        if failed == len(functions):
+            print(f"as expected: the check rejects all {failed} deliberately broken rung(s)")
+            return 0
+        print(f"check_disasm: {len(functions) - failed} deliberately broken rung(s) passed the check",
+              file=sys.stderr)
+        return 1
+    if failed:
+        print(f"check_disasm: {failed} of {len(functions)} function(s) do not trap inside their loop",
+              file=sys.stderr)
+        return 1
+    print(f"all {len(functions)} function(s) trap inside their loop")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
