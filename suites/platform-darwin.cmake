@@ -88,8 +88,9 @@ foreach(program IN LISTS sp_programs)
   sp_libc_executable(${name} ${source}.cc)
   sp_manifest_binary(libc ${name} "${CMAKE_BINARY_DIR}/libc/${name}")
 endforeach()
+# (No ';' in the reason: CMake would split it into a list.)
 sp_manifest_backend_unrunnable(libc
-  "needs a real macOS kernel and libSystem: built and statically checked here; runs in the macOS CI job")
+  "needs a real macOS kernel and libSystem: built and statically checked here, run natively by the macOS CI job")
 # falloff is not built for Darwin: with LC_MAIN the entry is called by dyld, which passes a
 # returned value to exit(), so an entry that returns does not crash on macOS (exit.json says
 # so for darwin).

@@ -226,6 +226,7 @@ def main():
                     "carry flag set and a positive errno in x0/rax. Slots whose only entry is nosys() or",
                     "enosys() are not SP_NR_ names; SP_SYSCALL_RESERVED_TABLE lists them with their",
                     "comment. XNU sends a number at or past SP_SYSCALL_NSYSENT to SYS_invalid (63)."])
+    lines.append(f"#define SP_XNU_TAG \"{src.tag}\"")
     lines.append(f"#define SP_SYSCALL_NSYSENT {nsysent}")
     lines.append("")
     for nr in sorted(calls):

@@ -17,6 +17,7 @@
 #ifndef SP_TABLES_DARWIN_SYSCALLS_H
 #define SP_TABLES_DARWIN_SYSCALLS_H
 
+#define SP_XNU_TAG "xnu-11417.101.15"
 #define SP_SYSCALL_NSYSENT 558
 
 #define SP_NR_syscall 0
