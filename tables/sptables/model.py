@@ -1,0 +1,136 @@
+"""The generated Linux tables as data: tables/linux/targets.txt (one line per ABI),
+<abi>/syscalls.h (SP_NR_<name> <n>) and private-syscalls.txt, plus the names a user may
+give an architecture."""
+
+import os
+import re
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # tables/
+DEFAULT_TABLES = os.path.join(HERE, "linux")
+
+# From Linux 5.1 (pidfd_send_signal, 424) every new syscall gets the same number on every
+# arch, plus a fixed per-ABI offset (targets.txt's new-nr-offset: mips 4000/5000/6000,
+# alpha 110, ia64 1024, x32's bit, arm OABI's base).  See the generator's unified_offsets.
+SHARED_FIRST = 424
+
+
+class InputError(Exception):
+    """Bad user input: reported as one line, exit status 2."""
+
+
+class Abi:
+    def __init__(self, name, arch, bits, triple, target, offset, source):
+        self.name = name          # directory under tables/linux/
+        self.arch = arch          # kernel arch/ directory
+        self.bits = bits
+        self.triple = triple      # Debian cross triple, None if Debian 12 has none
+        self.target = target      # sysport matrix target, None if none
+        self.offset = offset      # added to the asm-generic number of syscalls >= 424
+        self.source = source      # syscall source file: ABIs with the same one share a table
+
+    def __repr__(self):
+        return "Abi(%s)" % self.name
+
+
+class Tables:
+    """One directory of generated tables (tables/linux, or a copy a test has broken)."""
+
+    def __init__(self, directory=DEFAULT_TABLES):
+        self.dir = directory
+        index = os.path.join(directory, "targets.txt")
+        if not os.path.exists(index):
+            raise InputError("no generated tables in %s (targets.txt is missing)" % directory)
+        self.abis = {}
+        with open(index) as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                name, arch, bits, triple, target, offset, source = line.split()[:7]
+                self.abis[name] = Abi(name, arch, int(bits), None if triple == "-" else triple,
+                                      None if target == "-" else target, int(offset, 0),
+                                      source.split("[", 1)[0])
+        self._syscalls = {}
+        self.private = {}
+        path = os.path.join(directory, "private-syscalls.txt")
+        if os.path.exists(path):
+            with open(path) as f:
+                for line in f:
+                    if line.startswith("#") or not line.strip():
+                        continue
+                    abi, name, _nr = line.split()
+                    self.private.setdefault(abi, set()).add(name)
+        self.version = ""  # "linux-source-6.1 6.1.192-2 (Linux 6.1.192)"
+        self.package = ""  # "linux-source-6.1 6.1.192-2"
+        source = os.path.join(directory, "SOURCE")
+        if os.path.exists(source):
+            with open(source) as f:
+                text = f.read()
+            pkg = re.search(r"^package: (.*)$", text, re.M)
+            ver = re.search(r"^version: (.*)$", text, re.M)
+            self.version = " ".join(m.group(1) for m in (pkg, ver) if m)
+            if pkg and ver:
+                self.package = "%s %s" % (pkg.group(1), ver.group(1).split()[0])
+
+    def syscalls(self, abi):
+        """name -> number for one ABI."""
+        if abi not in self._syscalls:
+            path = os.path.join(self.dir, abi, "syscalls.h")
+            table = {}
+            with open(path) as f:
+                for m in re.finditer(r"^#define SP_NR_(\w+) (\d+)$", f.read(), re.M):
+                    table[m.group(1)] = int(m.group(2))
+            self._syscalls[abi] = table
+        return self._syscalls[abi]
+
+    def names_at(self, abi, nr):
+        return sorted(n for n, v in self.syscalls(abi).items() if v == nr)
+
+    def by_target(self, target):
+        for a in self.abis.values():
+            if a.target == target:
+                return a
+        return None
+
+    def sharing(self, abi):
+        """The other ABIs generated from the same syscall source (a shared table)."""
+        src = self.abis[abi].source
+        return [a for a in sorted(self.abis) if a != abi and self.abis[a].source == src]
+
+
+# Names people use for an architecture, mapped to the kernel ABI of its table: Debian
+# architecture names (dpkg --print-architecture), GNU triplet CPU names and uname -m.
+# A name that could mean several ABIs (mips64: n64 or n32?) maps to the one Debian and
+# sysport use for it (n64).
+ALIASES = {
+    "aarch64": "arm64",
+    "amd64": "x86_64", "x86-64": "x86_64", "x64": "x86_64",
+    "i686": "i386", "i586": "i386", "i486": "i386", "x86": "i386", "ia32": "i386",
+    "arm": "arm-eabi", "armhf": "arm-eabi", "armel": "arm-eabi", "armv7": "arm-eabi",
+    "armv7l": "arm-eabi", "eabi": "arm-eabi", "oabi": "arm-oabi",
+    "ppc64le": "powerpc64", "ppc64el": "powerpc64", "ppc64": "powerpc64",
+    "powerpc64le": "powerpc64",
+    "ppc": "powerpc32", "powerpc": "powerpc32",
+    "s390x": "s390x", "s390": "s390",
+    "mips64el": "mips-n64", "mips64": "mips-n64", "n64": "mips-n64",
+    "mipsn32": "mips-n32", "mipsn32el": "mips-n32", "mips64el-n32": "mips-n32", "n32": "mips-n32",
+    "mips": "mips-o32", "mipsel": "mips-o32", "o32": "mips-o32",
+    "sparc": "sparc32", "hppa": "parisc32", "parisc": "parisc32", "hppa64": "parisc64",
+    "loongarch": "loongarch64", "loong64": "loongarch64",
+    "sh4": "sh", "or1k": "openrisc", "riscv": "riscv64",
+}
+
+
+def resolve_arch(tables, name):
+    """An ABI name, a sysport target name or an alias -> the ABI name."""
+    key = name.strip().lower()
+    if key in tables.abis:
+        return key
+    abi = tables.by_target(key)
+    if abi:
+        return abi.name
+    if key in ALIASES and ALIASES[key] in tables.abis:
+        return ALIASES[key]
+    targets = sorted(a.target for a in tables.abis.values() if a.target)
+    raise InputError("unknown arch '%s' (known: %s; targets: %s; aliases such as aarch64, "
+                     "amd64, mips64el: ./sysport tables arches)"
+                     % (name, ", ".join(sorted(tables.abis)), ", ".join(targets)))

@@ -1,0 +1,87 @@
+"""sp-probe and its host side: how each kind of answer is classified, and who is named as
+having answered (the host kernel natively; under QEMU, the emulator when it logs the number
+as unsupported)."""
+import unittest
+
+from sptables import probe
+
+from .support import config_path, run, target_ready
+
+
+class Native(unittest.TestCase):
+    TARGET = "linux-x86_64"
+
+    def setUp(self):
+        why = target_ready(self.TARGET)
+        if why:
+            self.skipTest(why)
+        self.t = probe.Target(self.TARGET, config_path(), build=False)
+
+    def one(self, nr, name=None, timeout_ms=300):
+        r, = self.t.run([(nr, name)], timeout_ms)
+        return r
+
+    def test_kinds(self):
+        # x86_64 numbers straight from tables/linux/x86_64/syscalls.h
+        r = self.one(39, "getpid")
+        self.assertEqual((r.status, r.kind), ("implemented", "returned"))
+        self.assertTrue(r.by.startswith("the host kernel (Linux "), r.by)
+        r = self.one(3, "close")
+        self.assertEqual((r.status, r.errno), ("implemented", "EBADF"))  # close(-1)
+        r = self.one(600)
+        self.assertEqual(r.status, "ENOSYS")
+        self.assertTrue(r.by.startswith("the host kernel"), r.by)
+        r = self.one(60, "exit")
+        self.assertEqual((r.status, r.answer()), ("implemented", "ended the process with status 42"))
+        r = self.one(15, "rt_sigreturn")
+        self.assertEqual((r.status, r.answer()), ("crashed", "killed by SIGSEGV"))
+        self.assertIn("expected", r.expected_note())
+        r = self.one(34, "pause", timeout_ms=100)
+        self.assertEqual((r.status, r.kind, r.detail), ("implemented", "timeout", "100"))
+
+    def test_fork_and_vfork_report_once(self):
+        # The processes they make leave at once; one answer each, a pid, in order.
+        rs = self.t.run([(57, "fork"), (58, "vfork"), (39, "getpid")])
+        self.assertEqual([(r.nr, r.kind) for r in rs], [(57, "returned"), (58, "returned"), (39, "returned")])
+        self.assertTrue(all(int(r.detail) > 0 for r in rs))
+
+    def test_binary_usage_errors(self):
+        for args, phrase in [([], "no syscall number"), (["1=a"], "not NR"),
+                             (["-t", "0", "1"], "-t wants"), (["1=1,2,3,4,5,6,7"], "not NR")]:
+            status, out, err = run([self.t.binary] + args)
+            self.assertEqual(status, 2, (args, out, err))
+            self.assertIn(phrase, err)
+            self.assertEqual(out, "")  # nothing was run
+
+
+class Emulated(unittest.TestCase):
+    TARGET = "linux-aarch64"
+
+    def setUp(self):
+        why = target_ready(self.TARGET)
+        if why:
+            self.skipTest(why)
+        self.t = probe.Target(self.TARGET, config_path(), build=False)
+
+    def test_emulator_says_it_does_not_know(self):
+        r, = self.t.run([(462, None)])  # mseal: newer than QEMU 7.2, but 6.1+ kernels may have it
+        if r.status == "ENOSYS":
+            self.assertIn('logged "Unsupported syscall: 462"', r.by)
+            self.assertTrue(r.by.startswith("the emulator"), r.by)
+        r, = self.t.run([(600, None)])
+        self.assertEqual(r.status, "ENOSYS")
+        self.assertEqual(r.by, 'the emulator (%s logged "Unsupported syscall: 600")'
+                         % self.t.emulator_version())
+
+    def test_ioctl_gets_a_command_qemu_knows(self):
+        r, = self.t.run([(29, "ioctl")])
+        self.assertEqual((r.status, r.errno), ("implemented", "EBADF"))
+
+    def test_guest_signals(self):
+        r, = self.t.run([(139, "rt_sigreturn")])
+        self.assertEqual((r.status, r.answer()), ("crashed", "killed by SIGSEGV"))
+        self.assertTrue(r.by.startswith("the emulator"), r.by)
+
+
+if __name__ == "__main__":
+    unittest.main()
