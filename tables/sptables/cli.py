@@ -87,6 +87,8 @@ def cmd_check(args, tables):
     if not entries:
         raise InputError("check needs --entry ARCH:NAME=N or --file FILE")
     entries_mod.resolve_numbers(tables, entries)
+    if args.timeout_ms <= 0:
+        raise InputError("--timeout-ms must be positive, not %d" % args.timeout_ms)
 
     runs, not_probed = {}, {}
     if args.no_probe:

@@ -123,7 +123,9 @@ class Verdict:
             elif h.message.startswith("matches"):
                 parts.append("matches headers")
             elif h.message.startswith("no headers"):
-                parts.append("no headers to compare with")
+                parts.append("no headers to compare with" +
+                             (", consistent with the shared numbering"
+                              if shared is not None and shared.level == "ok" else ""))
             elif shared is not None and shared.level == "ok":
                 parts.append("unknown to these headers but consistent with the shared numbering")
             else:

@@ -93,7 +93,7 @@ class Result:
     @property
     def status(self):
         """implemented / ENOSYS / crashed / probe failed"""
-        if self.kind == "lost":
+        if self.kind in ("lost", "probe-error"):
             return "probe failed"
         if self.kind == "error" and self.errno == "ENOSYS":
             return "ENOSYS"
@@ -258,6 +258,14 @@ class Target:
                     raise RuntimeError("sp-probe answered for %d when %d was asked" % (gnr, nr))
                 results[len(results)] = Result(nr, name, kind, detail)
             todo = todo[len(got):]
+            if todo and not got:
+                # Nothing at all (sp-probe or the emulator would not start): no point in
+                # starting it once per remaining number.
+                lines = err.strip().splitlines()
+                why = "%s: %s" % (how, lines[-1]) if lines else how
+                for nr, name in todo:
+                    results[len(results)] = Result(nr, name, "lost", "sp-probe gave no answer (%s)" % why)
+                break
             if todo and "done %d" % len(specs) not in out:
                 # sp-probe itself ended early (it should not): record the one it was on and
                 # go on with the rest in a new process.

@@ -56,10 +56,16 @@ class World:
                 votes[table[name] - self.tables.abis[abi].offset] += 1
         if not votes:
             for abi, n, nr in self.extra:
-                g = nr - self.tables.abis[abi].offset
-                if n == name and abi != skip and g >= SHARED_FIRST:
-                    votes[g] += 1
+                if n == name and abi != skip and self.plausible(abi, nr):
+                    votes[nr - self.tables.abis[abi].offset] += 1
         return votes
+
+    def plausible(self, abi, nr):
+        """Whether another entry for a name no table has can count as evidence: it must sit in
+        the shared range (a new syscall below it is wrong by rule 1) on a slot no known
+        syscall owns."""
+        g = nr - self.tables.abis[abi].offset
+        return g >= SHARED_FIRST and self.slot_owner(g) is None
 
     def shared_reference(self, name, skip=None):
         """(G, n_agree, n_total) when `name` is a shared-numbering syscall (most ABIs that have
@@ -99,10 +105,9 @@ class World:
             if name in self.known[b] and name not in self.tables.private.get(b, ()):
                 out.append((b, self.known[b][name]))
         if not out and not self.in_tables(name):
-            # As in shared_votes: an entry for a new name below the shared range is wrong by
-            # rule 1 and is no evidence here.
+            # As in shared_votes: only the other entries that rule 1 does not reject.
             out = [(b, nr) for b, n, nr in self.extra if n == name and b in sharing
-                   and nr - self.tables.abis[b].offset >= SHARED_FIRST]
+                   and self.plausible(b, nr)]
         return out
 
 

@@ -1,6 +1,8 @@
 """sp-probe and its host side: how each kind of answer is classified, and who is named as
 having answered (the host kernel natively; under QEMU, the emulator when it logs the number
 as unsupported)."""
+import os
+import tempfile
 import unittest
 
 from sptables import probe
@@ -44,6 +46,26 @@ class Native(unittest.TestCase):
         rs = self.t.run([(57, "fork"), (58, "vfork"), (39, "getpid")])
         self.assertEqual([(r.nr, r.kind) for r in rs], [(57, "returned"), (58, "returned"), (39, "returned")])
         self.assertTrue(all(int(r.detail) > 0 for r in rs))
+
+    def test_probe_that_cannot_run_is_a_failure_not_a_verdict(self):
+        self.t.binary = "/bin/false"
+        rs = self.t.run([(39, "getpid"), (40, None)])
+        self.assertEqual([r.status for r in rs], ["probe failed", "probe failed"])
+        self.assertEqual(rs[0].answer(), "sp-probe gave no answer (exit 1)")
+
+    def test_probe_that_dies_midway_loses_one_number_only(self):
+        # A stand-in that answers for its first number and then dies, every time it is run.
+        with tempfile.NamedTemporaryFile("w", suffix=".sh", delete=False) as f:
+            f.write('#!/bin/sh\necho "${3%%=*} returned 7"\nkill -SEGV $$\n')
+        os.chmod(f.name, 0o755)
+        try:
+            self.t.binary = f.name
+            rs = self.t.run([(1, None), (2, None), (3, None), (4, None)])
+        finally:
+            os.unlink(f.name)
+        self.assertEqual([(r.nr, r.status) for r in rs],
+                         [(1, "implemented"), (2, "probe failed"), (3, "implemented"), (4, "probe failed")])
+        self.assertEqual(rs[1].answer(), "sp-probe ended (signal SIGSEGV) while probing it")
 
     def test_binary_usage_errors(self):
         for args, phrase in [([], "no syscall number"), (["1=a"], "not NR"),
