@@ -729,7 +729,9 @@ struct Guest::Impl {
                         " that sysport-darwin-run does not model");
     }
     const uint64_t at = self->pc();
-    if (intno == 3) return self->end_with_signal(SIGTRAP, "int3 at " + self->where(at) + ": macOS delivers SIGTRAP");
+    if (intno == 3) {  // a trap: rip is already past the one-byte int3
+      return self->end_with_signal(SIGTRAP, "int3 at " + self->where(at - 1) + ": macOS delivers SIGTRAP (EXC_BREAKPOINT)");
+    }
     if (intno == 6) {
       return self->end_with_signal(SIGILL, "invalid instruction at " + self->where(at) +
                                                ": macOS delivers SIGILL (EXC_BAD_INSTRUCTION)");

@@ -59,6 +59,14 @@ const FlagPair kOpenFlags[] = {
     {"O_CLOEXEC", SP_O_CLOEXEC, O_CLOEXEC},
 };
 
+// glibc's sigabbrev_np spells a signal that has two names one way only ("POLL" for SIGIO,
+// which Darwin calls SIGIO): the other spellings, with this host's own values.
+struct HostAlias {
+  const char* name;
+  int host;
+};
+const HostAlias kHostSignalAliases[] = {{"SIGIO", SIGIO}, {"SIGPOLL", SIGPOLL}, {"SIGIOT", SIGIOT}, {"SIGCLD", SIGCHLD}};
+
 }  // namespace
 
 const char* xnu_tag() { return SP_XNU_TAG; }
@@ -97,6 +105,9 @@ std::optional<int> host_signal_from_darwin(int darwin_signal) {
     const char* abbrev = sigabbrev_np(s);  // "USR1" for SIGUSR1
     if (abbrev && std::strcmp(abbrev, name + 3) == 0) return s;
   }
+  for (const auto& alias : kHostSignalAliases) {
+    if (std::strcmp(alias.name, name) == 0) return alias.host;
+  }
   return std::nullopt;
 }
 
@@ -105,6 +116,10 @@ std::optional<int> darwin_signal_from_host(int host_signal) {
   if (!abbrev) return std::nullopt;
   const std::string name = std::string("SIG") + abbrev;
   if (auto n = number_of(kSignals, name.c_str())) return static_cast<int>(*n);
+  for (const auto& alias : kHostSignalAliases) {
+    if (alias.host != host_signal) continue;
+    if (auto n = number_of(kSignals, alias.name)) return static_cast<int>(*n);
+  }
   return std::nullopt;
 }
 
