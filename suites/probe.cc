@@ -127,8 +127,11 @@ void probe(long nr, const long* args, long timeout_ms) {
     }
     if (waited_us >= timeout_ms * 1000) {
       sys(SP_NR_kill, pid, SP_SIGNAL_SIGKILL);
-      while (wait_child(pid, &status, 0) != pid) {
-      }
+      // Blocking now: SIGKILL ends it as soon as it leaves an uninterruptible sleep.
+      long gone;
+      do {
+        gone = wait_child(pid, &status, 0);
+      } while (gone == -SP_ERRNO_EINTR);
       timed_out = true;
       break;
     }
@@ -142,7 +145,7 @@ void probe(long nr, const long* args, long timeout_ms) {
   sp::Line line;
   line << nr;
   if (got == static_cast<long>(sizeof value)) {
-    // The call returned, even if the child was killed later (a timeout cannot come after).
+    // The call came back: that is the answer, however the child ended afterwards.
     if (failed(value)) {
       line << " error " << errno_name(-value) << " " << -value;
     } else {

@@ -19,7 +19,6 @@ import sys
 import time
 
 from . import entries as entries_mod
-from . import headers as headers_mod
 from . import probe as probe_mod
 from . import rules
 from .model import DEFAULT_TABLES, HERE, ALIASES, InputError, Tables
@@ -109,7 +108,6 @@ def cmd_check(args, tables):
                 continue
             asks = sorted({(e.nr, e.name) for e in es})
             for r in t.run(asks, args.timeout_ms):
-                r.where = t.describe()
                 runs[(abi, r.nr)] = r
 
     verdicts = entries_mod.judge(tables, entries, not_probed, runs)

@@ -96,7 +96,6 @@ class Verdict:
         self.target = target      # sysport target name or None
         self.findings = []        # [Finding]
         self.probe = None         # probe.Result
-        self.probe_where = ""
 
     def add(self, f):
         if f is not None:

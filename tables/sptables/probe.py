@@ -22,7 +22,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import time
 
 from .model import InputError, HERE
 
@@ -85,6 +84,7 @@ class Result:
         self.detail = detail      # "EINVAL 22", "SIGSEGV 11", "42", "500" ...
         self.by = ""              # who answered, filled in by Target.attribute
         self.logged = False       # QEMU logged "Unsupported syscall: nr"
+        self.where = ""           # the target and how it ran: Target.describe()
 
     @property
     def errno(self):
@@ -272,6 +272,8 @@ class Target:
                 nr, name = todo.pop(0)
                 results[len(results)] = Result(nr, name, "lost", "sp-probe ended (%s) while probing it" % how)
         ordered = [results[i] for i in range(len(results))]
+        for r in ordered:
+            r.where = self.describe()
         self.attribute(ordered, "".join(stderr))
         return ordered
 

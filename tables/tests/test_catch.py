@@ -8,10 +8,10 @@
 Each test runs the real command line on a broken copy of the tables (or a wrong entry) and on
 the correct one, so it fails if a check stops catching, and also if it starts crying wolf."""
 import os
+import sys
 import unittest
 
 from .support import BrokenTables, CHECK_HEADERS, have, run, target_ready, tool
-import sys
 
 
 class HeaderCheckCatches(unittest.TestCase):
