@@ -41,6 +41,7 @@ class World:
         self.tables = tables
         self.known = {abi: tables.syscalls(abi) for abi in tables.abis}
         self.extra = list(extra)  # [(abi, name, nr)]
+        self._refs = {}
 
     def in_tables(self, name):
         return any(name in t for t in self.known.values())
@@ -70,6 +71,12 @@ class World:
     def shared_reference(self, name, skip=None):
         """(G, n_agree, n_total) when `name` is a shared-numbering syscall (most ABIs that have
         it number it 424+ after the offset), else None."""
+        key = (name, skip)
+        if key not in self._refs:  # check_tables asks this for 11k entries
+            self._refs[key] = self._shared_reference(name, skip)
+        return self._refs[key]
+
+    def _shared_reference(self, name, skip):
         votes = self.shared_votes(name, skip)
         total = sum(votes.values())
         new = sum(c for g, c in votes.items() if g >= SHARED_FIRST)
