@@ -6,7 +6,27 @@
 #   <target>/static-check                             every raw and libc binary
 #   <target>/static-check-catches-wrong-number        broken-syscall-number/getpid fails
 #   <target>/static-check-catches-missing-carry-check broken-error-convention/mkdir fails
+#   <target>/native-runner-script                     ci/darwin/run_native.py, the runner the
+#                                                     macOS CI job uses, on the same binaries
+#                                                     under sysport-darwin-run: it must agree
+#                                                     with the harness
 find_program(SYSPORT_DARWIN_PYTHON3 NAMES python3)
+
+# The Darwin tables, once for both targets (labels tables, darwin):
+#   tables/darwin/compile      freestanding C and C++; X-tables agree with their macros;
+#                              the Darwin numbers the ABI is known by
+#   tables/darwin/up-to-date   regenerated from $SYSPORT_XNU_SOURCE (a clone of XNU), SKIP
+#                              without one
+if(NOT TEST tables/darwin/compile)
+  find_program(SYSPORT_DARWIN_HOST_CC NAMES gcc cc)
+  find_program(SYSPORT_DARWIN_HOST_CXX NAMES g++ c++)
+  add_test(NAME tables/darwin/compile
+    COMMAND sh "${PROJECT_SOURCE_DIR}/tables/darwin/check-tables.sh" compile
+            "${SYSPORT_DARWIN_HOST_CC}" "${SYSPORT_DARWIN_HOST_CXX}")
+  set_tests_properties(tables/darwin/compile PROPERTIES LABELS "tables;darwin" TIMEOUT 120)
+  add_test(NAME tables/darwin/up-to-date COMMAND sh "${PROJECT_SOURCE_DIR}/tables/darwin/check-tables.sh" up-to-date)
+  set_tests_properties(tables/darwin/up-to-date PROPERTIES LABELS "tables;darwin" SKIP_RETURN_CODE 77 TIMEOUT 300)
+endif()
 
 function(sysport_target_extras_darwin target build_dir built)
   set(checker "${PROJECT_SOURCE_DIR}/harness/darwin/check_macho.py")
@@ -48,4 +68,17 @@ function(sysport_target_extras_darwin target build_dir built)
     set_tests_properties(${target}/static-check-catches-${what} PROPERTIES
       LABELS "${labels};selftest" SKIP_RETURN_CODE 77 TIMEOUT 120)
   endforeach()
+
+  set(script_labels "${target};darwin;ci-script")
+  if(TARGET sysport-darwin-run)
+    add_test(NAME ${target}/native-runner-script
+      COMMAND "${SYSPORT_DARWIN_PYTHON3}" "${PROJECT_SOURCE_DIR}/ci/darwin/run_native.py"
+              --manifest "${build_dir}/manifest.json" --suites "${PROJECT_SOURCE_DIR}/suites"
+              --emulator "$<TARGET_FILE:sysport-darwin-run>")
+    set_tests_properties(${target}/native-runner-script PROPERTIES LABELS "${script_labels}" TIMEOUT 300)
+  else()
+    add_test(NAME ${target}/native-runner-script
+      COMMAND sh -c "echo \"SKIP: $1\"; exit 77" sh "sysport-darwin-run was not built: apt-get install libunicorn-dev")
+    set_tests_properties(${target}/native-runner-script PROPERTIES LABELS "${script_labels}" SKIP_RETURN_CODE 77)
+  endif()
 endfunction()

@@ -204,13 +204,21 @@ def parse_imm(text):
 ARM64_CARRY_CONDS = ("cs", "cc", "hs", "lo")
 
 
+def function_starts(insns):
+    starts = {}
+    for func, addr, _, _ in insns:
+        starts.setdefault(func, addr)
+    return starts
+
+
 def check_traps_arm64(insns, syscalls):
     names, reserved, nsysent = syscalls
     problems, calls, notes = [], [], []
+    starts = function_starts(insns)
     for i, (func, addr, mnem, ops) in enumerate(insns):
         if mnem != "svc":
             continue
-        where = f"{func}+0x{addr - next(a for f, a, *_ in insns if f == func):x} (0x{addr:x})"
+        where = f"{func}+0x{addr - starts[func]:x} (0x{addr:x})"
         imm = parse_imm(ops)
         if imm != 0x80:
             extra = " (svc #0 with x8 is Linux's trap)" if imm == 0 else ""
@@ -248,9 +256,11 @@ X86_CARRY = ("jb", "jae", "jc", "jnc", "jnb", "jnae", "setb", "setae", "setc", "
 def check_traps_x86_64(insns, syscalls):
     names, reserved, nsysent = syscalls
     problems, calls, notes = [], [], []
+    starts = function_starts(insns)
     for i, (func, addr, mnem, ops) in enumerate(insns):
-        base = next(a for f, a, *_ in insns if f == func)
-        where = f"{func}+0x{addr - base:x} (0x{addr:x})"
+        if mnem not in ("int", "syscall"):
+            continue
+        where = f"{func}+0x{addr - starts[func]:x} (0x{addr:x})"
         if mnem == "int" and parse_imm(ops) == 0x80:
             problems.append(f"{where}: int $0x80 is the Linux i386 trap; Darwin x86-64 uses syscall")
             continue

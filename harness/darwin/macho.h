@@ -60,7 +60,9 @@ MachOImage parse_macho(const std::vector<uint8_t>& file);
 std::vector<uint64_t> rebase_locations(const MachOImage& image, const std::vector<uint8_t>& file);
 
 // What the macOS kernel (bsd/kern/mach_loader.c) and dyld would refuse to start, as
-// sentences; empty when the image can be launched. `arm64` selects the stricter rules.
+// sentences; empty when the image can be launched. arm64 images get the stricter rules
+// (dynamic, PIE, a hard page zero). The code-signature requirement is the caller's: the
+// kernel does not refuse an unsigned arm64 image, it kills it (SIGKILL).
 std::vector<std::string> launch_refusals(const MachOImage& image);
 
 }  // namespace sysport::darwin

@@ -247,6 +247,8 @@ def main():
     by_value = sorted(errnos.items(), key=lambda kv: (kv[1], kv[0]))
     for name, value in by_value:
         lines.append(f"#define SP_ERRNO_{name} {value}")
+    for alias, canonical in sorted(errno_aliases.items()):
+        lines.append(f"#define SP_ERRNO_{alias} SP_ERRNO_{canonical}")
     lines.append("")
     lines += x_table("SP_ERRNO_TABLE", [f"{n}, {v}" for n, v in by_value])
     lines.append("")
@@ -265,6 +267,8 @@ def main():
     by_value = sorted(sigs.items(), key=lambda kv: (kv[1], kv[0]))
     for name, value in by_value:
         lines.append(f"#define SP_SIGNAL_{name} {value}")
+    for alias, canonical in sorted(sig_aliases.items()):
+        lines.append(f"#define SP_SIGNAL_{alias} SP_SIGNAL_{canonical}")
     lines.append("")
     lines += x_table("SP_SIGNAL_TABLE", [f"{n}, {v}" for n, v in by_value])
     lines.append("")
