@@ -38,6 +38,29 @@ std::string exec_failure_reason(const TargetConfig& target, const ProcessOutcome
   return r;
 }
 
+// The id a victim says it knows itself by: a line "pid: N" before its "ready" line.
+std::optional<long> announced_pid(const std::string& out) {
+  for (const auto& line : split_lines(out)) {
+    if (line == "ready") break;
+    if (line.rfind("pid: ", 0) == 0 && line.size() > 5 && line.size() < 17 &&
+        line.find_first_not_of("0123456789", 5) == std::string::npos) {
+      return std::stol(line.substr(5));
+    }
+  }
+  return std::nullopt;
+}
+
+// The last non-empty line a program printed, stderr first: what a failing helper has to say.
+std::string last_line(const ProcessOutcome& o) {
+  for (const std::string* text : {&o.err, &o.out}) {
+    const Lines lines = split_lines(*text);
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+      if (!it->empty()) return printable(*it);
+    }
+  }
+  return "";
+}
+
 RunRecord execute_run(const TargetConfig& target, const std::string& backend,
                       const std::map<std::string, std::string>& binaries, const RunSpec& run,
                       const std::string& case_name, const CellOptions& options) {
@@ -78,8 +101,23 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
       rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
       return rec;
     }
+    long victim_id = victim->pid();
+    if (runner_has_own_process_ids(target)) {
+      // Under Wine the victim is known to other Windows programs by its Windows process id,
+      // which only it can tell.
+      const auto id = announced_pid(victim->outcome().out);
+      if (!id) {
+        rec.note = "the victim did not say its own process id (a line \"pid: N\" before \"ready\"), which a " +
+                   target.runner + " target needs: its programs' ids are not host pids";
+        rec.actual = {"victim: no \"pid: N\" line before \"ready\""};
+        rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
+        return rec;
+      }
+      victim_id = *id;
+    }
     pids[victim->pid()] = "$VICTIM";
-    for (auto& a : args) a = replace_all(a, "$VICTIM", std::to_string(victim->pid()));
+    pids[victim_id] = "$VICTIM";
+    for (auto& a : args) a = replace_all(a, "$VICTIM", std::to_string(victim_id));
   }
 
   SpawnOptions so;
@@ -107,6 +145,9 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
   if (run.err) {
     for (const auto& line : split_lines(outcome.err)) rec.actual.push_back("err: " + substitute_numbers(line, pids));
   }
+  // Numbers the specification names as $(NAME) (transcript.h), in the lines the program printed.
+  const auto captured = bind_captures(rec.expected, rec.actual);
+  for (auto& line : rec.actual) line = substitute_numbers(line, captured);
   rec.actual.push_back("end: " + outcome.describe());
   if (outcome.killed_leftovers) rec.actual.push_back("leftover: processes still in its group were killed");
   for (const auto& f : run.files) rec.actual.push_back(describe_file_on_disk(dir.path(), f));
@@ -159,6 +200,28 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
     result.status = Status::Fail;
     result.reason = "variant '" + options.variant + "' was not built for " + target.name;
     return result;
+  }
+  if (!options.prepare.empty()) {
+    // A runner that keeps state between programs is readied first (runner.h).
+    SpawnOptions po;
+    po.argv = options.prepare;
+    po.timeout = options.prepare_timeout;
+    po.environment = target.environment;
+    const ProcessOutcome o = run_process(po);
+    if (o.end != ProcessOutcome::End::Exited || o.exit_status != 0) {
+      // Exit status 77: it cannot work here, and its last line says why and what fixes it.
+      const bool cannot = o.end == ProcessOutcome::End::Exited && o.exit_status == 77;
+      const std::string said = last_line(o);
+      result.status = cannot ? Status::Skip : Status::Fail;
+      if (cannot) {
+        result.reason = said.empty() ? options.prepare.front() + " says the " + target.runner + " runner cannot work here"
+                                     : said;
+      } else {
+        result.reason = "could not prepare the " + target.runner + " runner (" + options.prepare.front() + ": " +
+                        o.describe() + ")" + (said.empty() ? "" : ": " + said);
+      }
+      return result;
+    }
   }
 
   int failures = 0;

@@ -45,6 +45,11 @@ struct CellOptions {
   std::string variant;
   std::chrono::milliseconds timeout{10000};
   std::size_t output_cap = 64 * 1024;
+  // Run before the cell's first program, with the target's environment (see
+  // runner_prepare_command); empty for none. Making a Wine prefix takes tens of seconds,
+  // hence its own time limit.
+  std::vector<std::string> prepare;
+  std::chrono::milliseconds prepare_timeout{300000};
 };
 
 CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const CellOptions& options);

@@ -3,8 +3,10 @@
 // Exit status: 0 pass, 1 fail, 2 usage or configuration error, 77 skip (CTest's
 // SKIP_RETURN_CODE).
 #include <CLI/CLI.hpp>
+#include <string.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <iostream>
 
@@ -84,6 +86,12 @@ int main(int argc, char** argv) {
 
   auto* table_cmd = app.add_subcommand("table", "print the target x case table of the last results");
 
+  std::string runner_action;
+  auto* runner_cmd = app.add_subcommand(
+      "runner", "ready a target's runner for a whole test run, or release it (Wine: its prefix and wineserver)");
+  runner_cmd->add_option("--target", target, "e.g. windows-x86_64")->required();
+  runner_cmd->add_option("action", runner_action, "start or stop")->required()->check(CLI::IsMember({"start", "stop"}));
+
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -96,6 +104,7 @@ int main(int argc, char** argv) {
       sysport::CellOptions options;
       options.variant = variant;
       options.timeout = std::chrono::milliseconds(static_cast<long>(timeout_s * 1000));
+      options.prepare = sysport::runner_prepare_command(config.source_dir, t, false);
       const auto result = sysport::run_cell(t, spec, options);
       const std::string text = sysport::format_cell(result, verbose);
       std::cout << text << std::flush;
@@ -117,6 +126,29 @@ int main(int argc, char** argv) {
       const auto report = sysport::compare_across_targets(case_name, sysport::load_results(config.results_dir));
       std::cout << report.text;
       return exit_code(report.status);
+    }
+
+    if (runner_cmd->parsed()) {
+      const auto& t = config.target(target);
+      if (auto why = sysport::runner_unavailable(t)) {
+        std::cout << target << ": " << *why << "\n";
+        return kExitSkip;
+      }
+      const auto command = runner_action == "start" ? sysport::runner_prepare_command(config.source_dir, t, true)
+                                                    : sysport::runner_release_command(config.source_dir, t);
+      if (command.empty()) {
+        std::cout << target << ": the " << t.runner << " runner keeps no state; nothing to " << runner_action << "\n";
+        return kExitPass;
+      }
+      // Its own output goes straight to ours: CTest shows it with the fixture's result.
+      for (const auto& [name, value] : t.environment) setenv(name.c_str(), value.c_str(), 1);
+      std::vector<char*> argv;
+      for (const auto& a : command) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      std::cout << std::flush;
+      execv(argv[0], argv.data());
+      std::cerr << "sysport-harness: cannot run " << command.front() << ": " << strerror(errno) << "\n";
+      return kExitFail;
     }
 
     if (table_cmd->parsed()) {

@@ -37,4 +37,28 @@ std::vector<std::string> runner_command(const TargetConfig& target, const std::s
   return argv;
 }
 
+namespace {
+
+// The Wine runner's prefix and wineserver (harness/wine-prefix.sh says how and why).
+std::string wine_prefix_script(const std::string& source_dir) { return source_dir + "/harness/wine-prefix.sh"; }
+
+}  // namespace
+
+std::vector<std::string> runner_prepare_command(const std::string& source_dir, const TargetConfig& target,
+                                                bool for_test_run) {
+  if (target.runner != "wine") return {};
+  std::vector<std::string> command{wine_prefix_script(source_dir), "ensure"};
+  // For a test run the CTest fixture's cleanup ends the server; the limit only matters
+  // should that cleanup never run.
+  if (for_test_run) command.insert(command.end(), {"--persist", "600"});
+  return command;
+}
+
+std::vector<std::string> runner_release_command(const std::string& source_dir, const TargetConfig& target) {
+  if (target.runner != "wine") return {};
+  return {wine_prefix_script(source_dir), "stop"};
+}
+
+bool runner_has_own_process_ids(const TargetConfig& target) { return target.runner == "wine"; }
+
 }  // namespace sysport

@@ -32,7 +32,10 @@ std::string substitute_numbers(const std::string& line, const std::map<long, std
       std::size_t j = i;
       while (j < line.size() && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
       const bool ends_token = j == line.size() || !std::isalnum(static_cast<unsigned char>(line[j]));
-      if (ends_token && j - i < 12) {
+      // A leading zero marks an octal mode ("0640"), never a pid or an id: with pids wrapping
+      // at pid_max, a run's own pid can be 640.
+      const bool leading_zero = line[i] == '0' && j - i > 1;
+      if (ends_token && !leading_zero && j - i < 12) {
         const auto found = names.find(std::stol(line.substr(i, j - i)));
         if (found != names.end()) {
           out += found->second;
@@ -47,6 +50,47 @@ std::string substitute_numbers(const std::string& line, const std::map<long, std
     out += line[i++];
   }
   return out;
+}
+
+namespace {
+
+// Matches `actual` against `pattern`, where each $(NAME) stands for a decimal number;
+// on success adds NAME -> number to `found`.
+bool match_captures(const std::string& pattern, const std::string& actual, std::map<std::string, long>* found) {
+  std::size_t p = 0, a = 0;
+  std::map<std::string, long> here;
+  while (p < pattern.size()) {
+    if (pattern.compare(p, 2, "$(") == 0) {
+      const std::size_t close = pattern.find(')', p + 2);
+      if (close == std::string::npos) return false;
+      const std::string name = pattern.substr(p + 2, close - p - 2);
+      std::size_t end = a;
+      while (end < actual.size() && std::isdigit(static_cast<unsigned char>(actual[end]))) ++end;
+      if (end == a || end - a > 11) return false;
+      here[name] = std::stol(actual.substr(a, end - a));
+      a = end;
+      p = close + 1;
+    } else {
+      if (a >= actual.size() || actual[a] != pattern[p]) return false;
+      ++a;
+      ++p;
+    }
+  }
+  if (a != actual.size()) return false;
+  for (const auto& [name, number] : here) found->emplace(name, number);  // the first binding stays
+  return true;
+}
+
+}  // namespace
+
+std::map<long, std::string> bind_captures(const Lines& expected, const Lines& actual) {
+  std::map<std::string, long> bound;
+  for (std::size_t i = 0; i < expected.size() && i < actual.size(); ++i) {
+    if (expected[i].find("$(") != std::string::npos) match_captures(expected[i], actual[i], &bound);
+  }
+  std::map<long, std::string> names;
+  for (const auto& [name, number] : bound) names.emplace(number, "$(" + name + ")");
+  return names;
 }
 
 std::string printable(const std::string& text) {

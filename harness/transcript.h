@@ -1,5 +1,6 @@
 // Transcripts: what a run produced, as lines a person can read and a machine can compare.
-//   out: <a line the binary printed>      (pids replaced by $PID, $PPID, $VICTIM)
+//   out: <a line the binary printed>      (pids replaced by $PID, $PPID, $VICTIM, and numbers
+//                                          the specification names by $(NAME))
 //   err: <a line on stderr>               (only when the case's specification lists stderr)
 //   end: exit 0 | signal SIGTERM | timeout ... | output cap exceeded ...
 //   file d: dir 0755                      (what the specification asked to look at on disk)
@@ -24,6 +25,14 @@ Lines split_lines(const std::string& text);
 // Replaces every whole decimal token equal to a key of `names` with its value
 // ("getpid: 4242" -> "getpid: $PID"); digits inside longer tokens are left alone.
 std::string substitute_numbers(const std::string& line, const std::map<long, std::string>& names);
+
+// Numbers a specification cannot know in advance but can name: an expected line may say
+// $(NAME) where the actual line has a decimal number (a Windows process id under Wine,
+// which is no host pid the harness could substitute). Each expected line with $(NAME) is
+// matched against the actual line at the same place; the first number found for a NAME is
+// that NAME's. The result maps each such number to "$(NAME)", for substitute_numbers, so
+// that every later place the number appears must be the same number to read $(NAME) too.
+std::map<long, std::string> bind_captures(const Lines& expected, const Lines& actual);
 
 // "file d: dir 0755", "file d3: absent", "file copy: file 0600 \"copy\\n\"".
 std::string describe_file(const FileExpectation& expected);

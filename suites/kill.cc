@@ -4,7 +4,8 @@
 //   kill invalid-signal         a signal number past every target's _NSIG: EINVAL
 //   kill send SIGNAME PID       send SIGNAME to PID (the harness checks how PID died)
 //   kill self SIGNAME           send SIGNAME to self (the harness checks how we died)
-//   kill sleep                  print "ready", then sleep until a signal ends us
+//   kill sleep                  print "pid: <getpid>" and "ready", then sleep until a signal
+//                               ends us
 #include "sysport.h"
 
 namespace {
@@ -62,6 +63,9 @@ int sp_case_main(int argc, char** argv) {
     return 1;
   }
   if (sp::equal(mode, "sleep") && argc == 2) {
+    // The id other processes reach us by: the host pid natively and under QEMU, but a
+    // Windows process id under Wine, which the harness can only learn from us.
+    sp::Line() << "pid: " << sp::getpid();
     sp::Line() << "ready";
     sp::wait_for_signal();
     return 1;

@@ -40,6 +40,7 @@ if(SYSPORT_WINDOWS_LINKER STREQUAL "gnu")
   # library and nothing else (-nostdlib drops the C runtime, libgcc and the default DLLs).
   set(SP_WIN32_LINK_FLAGS -nostdlib -nostartfiles -Wl,--entry=sp_win32_start -Wl,--subsystem,console)
   set(SP_WIN32_LINK_LIBRARIES kernel32)
+  set(SP_BAIT_LINK_LIBRARIES kernel32 ntdll)
 elseif(SYSPORT_WINDOWS_LINKER STREQUAL "lld-link")
   # lld-link, against a kernel32 import library made here from win32_kernel32.def with
   # llvm-dlltool: the host has no Windows SDK, and the .def names exactly what we call.
@@ -47,12 +48,22 @@ elseif(SYSPORT_WINDOWS_LINKER STREQUAL "lld-link")
     message(FATAL_ERROR "${SYSPORT_TARGET}: SYSPORT_DLLTOOL, SYSPORT_DLLTOOL_MACHINE and SYSPORT_LLD_LINK must be set for lld-link")
   endif()
   set(SP_KERNEL32_IMPLIB "${CMAKE_BINARY_DIR}/implib/kernel32.lib")
+  set(SP_BAIT_IMPLIBS "${CMAKE_BINARY_DIR}/implib/bait-kernel32.lib" "${CMAKE_BINARY_DIR}/implib/bait-ntdll.lib")
   add_custom_command(OUTPUT "${SP_KERNEL32_IMPLIB}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${CMAKE_BINARY_DIR}/implib"
     COMMAND "${SYSPORT_DLLTOOL}" -m ${SYSPORT_DLLTOOL_MACHINE} -d "${SP_KERNEL32_DEF}" -l "${SP_KERNEL32_IMPLIB}"
     DEPENDS "${SP_KERNEL32_DEF}"
     COMMENT "kernel32 import library for ${SYSPORT_TARGET} from win32_kernel32.def")
-  add_custom_target(sp_kernel32_implib DEPENDS "${SP_KERNEL32_IMPLIB}")
+  foreach(dll kernel32 ntdll)
+    add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/implib/bait-${dll}.lib"
+      COMMAND "${CMAKE_COMMAND}" -E make_directory "${CMAKE_BINARY_DIR}/implib"
+      COMMAND "${SYSPORT_DLLTOOL}" -m ${SYSPORT_DLLTOOL_MACHINE}
+              -d "${CMAKE_CURRENT_SOURCE_DIR}/win32_static_check_bait_${dll}.def" -l "${CMAKE_BINARY_DIR}/implib/bait-${dll}.lib"
+      DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/win32_static_check_bait_${dll}.def"
+      COMMENT "${dll} import library for ${SYSPORT_TARGET}'s static-check bait")
+  endforeach()
+  add_custom_target(sp_kernel32_implib DEPENDS "${SP_KERNEL32_IMPLIB}" ${SP_BAIT_IMPLIBS})
+  set(SP_BAIT_LINK_LIBRARIES ${SP_BAIT_IMPLIBS})
   # The compiler driver only compiles; lld-link links, with the flags Windows linkers take.
   set(CMAKE_CXX_LINK_EXECUTABLE
     "${SYSPORT_LLD_LINK} /nologo /nodefaultlib /entry:sp_win32_start /subsystem:console /machine:${SYSPORT_LLD_MACHINE} /out:<TARGET> <OBJECTS> <LINK_LIBRARIES>")
@@ -79,6 +90,19 @@ function(sp_win32_executable name source)
   set_target_properties(${exe} PROPERTIES OUTPUT_NAME ${name} SUFFIX .exe
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/win32")
 endfunction()
+
+# ---- a binary that breaks every rule, for the static check's own test ---------------------
+# Not in the manifest: nothing runs it. <target>/static-check-catches must see the check
+# reject it (win32_static_check_bait.cc).
+add_executable(sp-static-check-bait win32_static_check_bait.cc "${SP_ROOT}/arch/common/freestanding.cc")
+target_compile_options(sp-static-check-bait PRIVATE ${SP_WIN32_COMPILE_FLAGS})
+target_link_options(sp-static-check-bait PRIVATE ${SP_WIN32_LINK_FLAGS})
+target_link_libraries(sp-static-check-bait PRIVATE ${SP_BAIT_LINK_LIBRARIES})
+if(TARGET sp_kernel32_implib)
+  add_dependencies(sp-static-check-bait sp_kernel32_implib)
+endif()
+set_target_properties(sp-static-check-bait PROPERTIES OUTPUT_NAME bait SUFFIX .exe
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/static-check-bait")
 
 # ---- crt: the C runtime, as mingw-w64 links it ----------------------------------------------
 function(sp_crt_executable name source)
@@ -125,7 +149,11 @@ if(SYSPORT_RUNNER STREQUAL "wine")
   sp_manifest_environment(WINEPREFIX "${CMAKE_BINARY_DIR}/wineprefix")
   # Wine's own diagnostics (fixme:, err:) would land in the transcripts' stderr.
   sp_manifest_environment(WINEDEBUG "-all")
-  # Headless: no X display even on a desktop, and no Mono or Gecko installer dialogs.
+  # Headless: no X display even on a desktop, no Mono or Gecko installer dialogs, and no
+  # menu entries or file associations (winemenubuilder).
   sp_manifest_environment(DISPLAY "")
-  sp_manifest_environment(WINEDLLOVERRIDES "mscoree,mshtml=")
+  sp_manifest_environment(WINEDLLOVERRIDES "mscoree,mshtml=;winemenubuilder.exe=d")
+  # A home of the build's own: Wine links the prefix's user folders into $HOME and writes
+  # its XDG files there; none of that may touch the real one.
+  sp_manifest_environment(HOME "${CMAKE_BINARY_DIR}/wine-home")
 endif()

@@ -139,6 +139,64 @@ TEST_F(CellTest, UsesASystemsOwnDocumentedExpectation) {
   EXPECT_EQ(r.runs[0].expectation, "windows");
 }
 
+TEST_F(CellTest, UsesTheIdAVictimOfAWineTargetSaysItHas) {
+  // Under Wine a program's own id is not the host pid: the victim says it, the run gets it
+  // as $VICTIM, and it reads $VICTIM in the transcript.
+  target_.runner = "wine";
+  const std::string body =
+      "if [ \"$1\" = sleep ]; then echo 'pid: 4244'; echo ready; sleep 0.2; exit 0; fi; echo \"sent to $2\"";
+  script("raw", "c", body);
+  script("libc", "c", body);
+  const auto r = run(spec(R"({"name": "v", "args": ["send", "$VICTIM"], "out": ["sent to $VICTIM"], "end": "exit 0",
+                              "victim": {"args": ["sleep"], "end": "exit 0"}})"));
+  EXPECT_EQ(r.status, Status::Pass) << format_cell(r, true);
+}
+
+TEST_F(CellTest, FailsAWineVictimThatDoesNotSayItsId) {
+  target_.runner = "wine";
+  const std::string body = "if [ \"$1\" = sleep ]; then echo ready; exec sleep 30; fi; echo sent";
+  script("raw", "c", body);
+  script("libc", "c", body);
+  const auto r = run(spec(R"({"name": "v", "args": ["send", "$VICTIM"], "out": ["sent"], "end": "exit 0",
+                              "victim": {"args": ["sleep"], "end": "exit 0"}})"));
+  EXPECT_EQ(r.status, Status::Fail);
+  EXPECT_NE(format_cell(r, false).find("the victim did not say its own process id"), std::string::npos)
+      << format_cell(r, false);
+}
+
+TEST_F(CellTest, PreparesTheRunnerFirstWithTheTargetsEnvironment) {
+  target_.environment["SYSPORT_TEST_STATE"] = (dir_.path() / "state").string();
+  const auto prepare = dir_.path() / "prepare";
+  std::ofstream(prepare) << "#!/bin/sh\necho ready > \"$SYSPORT_TEST_STATE\"\n";
+  chmod(prepare.c_str(), 0755);
+  script("raw", "c", "cat \"$SYSPORT_TEST_STATE\"");
+  script("libc", "c", "cat \"$SYSPORT_TEST_STATE\"");
+  CellOptions options;
+  options.prepare = {prepare.string()};
+  const auto r = run_cell(target_, spec(R"({"name": "a", "out": ["ready"], "end": "exit 0"})"), options);
+  EXPECT_EQ(r.status, Status::Pass) << format_cell(r, true);
+}
+
+TEST_F(CellTest, SkipsOrFailsWithWhatAPrepareStepThatCannotReadyTheRunnerSays) {
+  script("raw", "c", "echo ran");
+  const auto prepare = dir_.path() / "prepare";
+  CellOptions options;
+  options.prepare = {prepare.string()};
+  std::ofstream(prepare) << "#!/bin/sh\necho 'wine not found: apt-get install wine wine64' >&2\nexit 77\n";
+  chmod(prepare.c_str(), 0755);
+  auto r = run_cell(target_, spec(R"({"name": "a", "out": ["ran"], "end": "exit 0"})"), options);
+  EXPECT_EQ(r.status, Status::Skip);
+  EXPECT_EQ(r.reason, "wine not found: apt-get install wine wine64");
+  EXPECT_TRUE(r.runs.empty());
+
+  std::ofstream(prepare) << "#!/bin/sh\necho 'wineboot -i failed' >&2\nexit 1\n";
+  r = run_cell(target_, spec(R"({"name": "a", "out": ["ran"], "end": "exit 0"})"), options);
+  EXPECT_EQ(r.status, Status::Fail);
+  EXPECT_NE(r.reason.find("could not prepare the native runner"), std::string::npos) << r.reason;
+  EXPECT_NE(r.reason.find("exit 1): wineboot -i failed"), std::string::npos) << r.reason;
+  EXPECT_TRUE(r.runs.empty());
+}
+
 TEST_F(CellTest, RunsNothingAndSaysWhyForARunThatDoesNotApply) {
   script("raw", "c", "echo hi");
   script("libc", "c", "echo hi");

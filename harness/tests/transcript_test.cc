@@ -18,6 +18,40 @@ TEST(Transcript, SubstitutesWholePidTokensOnly) {
   EXPECT_EQ(substitute_numbers("(4242) - ESRCH", pids), "($PID) - ESRCH");
 }
 
+TEST(Transcript, NeverTakesAnOctalModeForAPid) {
+  // Pids wrap at pid_max, so a run's pid can be 640 while it prints the mode 0640.
+  const std::map<long, std::string> pids{{640, "$PID"}, {0, "$ZERO"}};
+  EXPECT_EQ(substitute_numbers("open greeting 0640: ok", pids), "open greeting 0640: ok");
+  EXPECT_EQ(substitute_numbers("pid 640", pids), "pid $PID");
+  EXPECT_EQ(substitute_numbers("getppid: 0", pids), "getppid: $ZERO");
+}
+
+TEST(Transcript, BindsNamedNumbersFromTheLinesThatShowThem) {
+  const Lines expected{"out: getpid: $(WINPID)", "out: getppid: 0", "out: getpid again: $(WINPID)", "end: exit 0"};
+  const Lines actual{"out: getpid: 36", "out: getppid: 0", "out: getpid again: 36"};
+  const auto names = bind_captures(expected, actual);
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names.at(36), "$(WINPID)");
+  EXPECT_EQ(substitute_numbers("out: getpid again: 36", names), "out: getpid again: $(WINPID)");
+}
+
+TEST(Transcript, ANamedNumberKeepsItsFirstValueSoADifferentOneShows) {
+  // The second line has another number: it is not bound, so it stays a number and the
+  // comparison with "$(WINPID)" fails where it should.
+  const auto names = bind_captures({"out: a $(WINPID)", "out: b $(WINPID)"}, {"out: a 36", "out: b 40"});
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names.at(36), "$(WINPID)");
+  EXPECT_EQ(substitute_numbers("out: b 40", names), "out: b 40");
+}
+
+TEST(Transcript, BindsNothingFromALineThatDoesNotMatchItsPattern) {
+  EXPECT_TRUE(bind_captures({"out: getpid: $(WINPID)"}, {"out: getppid: 36"}).empty());
+  EXPECT_TRUE(bind_captures({"out: getpid: $(WINPID)"}, {"out: getpid: x36"}).empty());
+  EXPECT_TRUE(bind_captures({"out: getpid: $(WINPID)"}, {"out: getpid: 36 extra"}).empty());
+  EXPECT_TRUE(bind_captures({"out: getpid: $(WINPID)"}, {}).empty());
+  EXPECT_TRUE(bind_captures({"out: getpid: 36"}, {"out: getpid: 36"}).empty());
+}
+
 TEST(Transcript, SplitsLinesAndMarksAMissingFinalNewline) {
   EXPECT_EQ(split_lines("a\nb\n"), (Lines{"a", "b"}));
   EXPECT_EQ(split_lines("a\nb"), (Lines{"a", "b [no newline at end]"}));
