@@ -7,15 +7,48 @@
 #                          Windows session, so that no cell pays for it or inherits its
 #                          processes. Every cell of the target requires it.
 #   <target>/wine-stop     (Wine targets) FIXTURES_CLEANUP: wineserver -k.
+#   <target>/static-check  every binary imports what it should from KERNEL32.dll (and the
+#                          C runtime), nothing from ntdll.dll, and holds no system call
+#                          instruction (cmake/windows/static_check.py).
+#   <target>/static-check-catches   the same check run on a binary built to break every
+#                          rule, which it must reject: a check that passes everything
+#                          proves nothing.
 # All of them are labelled with the target's name, so `ctest -L windows-x86_64` runs the
 # target whole. The cells also work without the fixture (./sysport run): the harness runs
 # the same preparation before a cell (harness/runner.cc, harness/wine-prefix.sh).
 
+#   windows/host-tests     (once) GoogleTest on the host: the Win32 error table and the
+#                          command-line splitter the kernel32-only entry point uses
+#                          (suites/tests/win32_test.cc).
+
 function(sysport_target_extras_windows target build_dir built)
   sysport_read_toolchain(${target})
+  if(NOT TARGET win32_host_tests)
+    add_executable(win32_host_tests "${PROJECT_SOURCE_DIR}/suites/tests/win32_test.cc")
+    target_include_directories(win32_host_tests PRIVATE "${PROJECT_SOURCE_DIR}/suites")
+    target_link_libraries(win32_host_tests PRIVATE GTest::gtest_main)
+    target_compile_options(win32_host_tests PRIVATE -Wall -Wextra)
+    add_test(NAME windows/host-tests COMMAND win32_host_tests)
+    set_tests_properties(windows/host-tests PROPERTIES LABELS "windows")
+  endif()
+  set_property(TEST windows/host-tests APPEND PROPERTY LABELS ${target})
   if(NOT built)
     return()  # the cells already SKIP with the reason and the fix
   endif()
+
+  set(check "${PROJECT_SOURCE_DIR}/cmake/windows/static_check.py")
+  set(def "${PROJECT_SOURCE_DIR}/suites/win32_kernel32.def")
+  add_test(NAME ${target}/static-check
+    COMMAND python3 "${check}" --manifest "${build_dir}/manifest.json" --def "${def}")
+  add_test(NAME ${target}/static-check-catches
+    COMMAND python3 "${check}" --target ${target} --def "${def}" --backend win32 --program bait
+            --binary "${build_dir}/static-check-bait/bait.exe"
+            --expect-violation "system call instruction"
+            --expect-violation "imports from ntdll.dll"
+            --expect-violation "GetTickCount from KERNEL32.dll, which suites/win32_kernel32.def does not list"
+            --expect-violation "does not import KERNEL32.dll!GetCommandLineA")
+  set_tests_properties(${target}/static-check ${target}/static-check-catches PROPERTIES
+    LABELS "${target};static-check" SKIP_RETURN_CODE 77)
 
   if(SP_TC_RUNNER STREQUAL "wine")
     set(fixture wine-${target})
