@@ -116,22 +116,18 @@ std::string format_table(const Config& config, const std::vector<CellResult>& re
     if (r.variant.empty()) cell[{r.target, r.case_name}] = &r;
   }
   const auto cases = config.case_names();
-  std::size_t first = 6;
-  for (const auto& t : config.targets) first = std::max(first, t.name.size() + 2);
-  std::vector<std::size_t> widths;
-  for (const auto& c : cases) widths.push_back(std::max<std::size_t>(c.size() + 2, 8));
 
-  std::ostringstream out;
-  out << pad("target", first) << pad("runner", 8);
-  for (std::size_t i = 0; i < cases.size(); ++i) out << pad(cases[i], widths[i]);
-  out << "\n";
+  // The table is built as rows of words first, so every column is as wide as its widest word.
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"target", "runner"});
+  rows.back().insert(rows.back().end(), cases.begin(), cases.end());
   std::vector<std::string> notes;
   std::map<std::string, int> note_number;
   int pass = 0, fail = 0, skip = 0, missing = 0;
   for (const auto& t : config.targets) {
-    out << pad(t.name, first) << pad(t.runner, 8);
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-      const auto found = cell.find({t.name, cases[i]});
+    std::vector<std::string> row{t.name, t.runner};
+    for (const auto& case_name : cases) {
+      const auto found = cell.find({t.name, case_name});
       std::string text = "-";
       if (found == cell.end()) {
         ++missing;
@@ -143,7 +139,7 @@ std::string format_table(const Config& config, const std::vector<CellResult>& re
         skip += r.status == Status::Skip;
         std::string note;
         if (r.status != Status::Pass && !r.reason.empty()) {
-          note = r.status == Status::Skip ? r.reason : t.name + "/" + cases[i] + ": " + r.reason;
+          note = r.status == Status::Skip ? r.reason : t.name + "/" + case_name + ": " + r.reason;
         } else if (r.status == Status::Pass && !r.backends_not_run.empty()) {
           text = "PASS*";  // passed on every backend that can run here; the note says which did not
           note = "not run here: " + r.backends_not_run.front();
@@ -156,9 +152,19 @@ std::string format_table(const Config& config, const std::vector<CellResult>& re
           text += "[" + std::to_string(note_number[note]) + "]";
         }
       }
-      out << pad(text, widths[i]);
+      row.push_back(text);
     }
-    out << "\n";
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size() + 2);
+  }
+  std::ostringstream out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) line += pad(row[i], widths[i]);
+    out << line.substr(0, line.find_last_not_of(' ') + 1) << "\n";
   }
   out << "\n" << pass << " passed, " << fail << " failed, " << skip << " skipped";
   if (missing) out << ", " << missing << " not run";
