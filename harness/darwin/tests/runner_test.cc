@@ -61,6 +61,17 @@ TEST_P(DarwinRunner, AnswersTheDarwinWayCarryClearThenCarrySetWithPositiveErrno)
   EXPECT_EQ(o.err, "") << "a trace file keeps the guest's stderr its own";
 }
 
+// What the self-tests (selftest/darwin-*/broken-error-convention) catch at the level of a
+// whole case: a raw layer without the carry test reads the positive errno as a success.
+TEST_P(DarwinRunner, AMissingCarryCheckTakesTheErrnoForASuccessValue) {
+  const std::string checked = guest("close_checked"), unchecked = guest("close_unchecked");
+  NEED_GUEST(checked);
+  NEED_GUEST(unchecked);
+  TempDir dir("darwin-runner");
+  EXPECT_EQ(run({checked}, dir.path()).describe(), "exit 247");  // -EBADF & 0xff
+  EXPECT_EQ(run({unchecked}, dir.path()).describe(), "exit 9");  // EBADF, taken for a descriptor
+}
+
 TEST_P(DarwinRunner, TraceGoesToStderrWithPlainTrace) {
   const std::string g = guest("carry");
   NEED_GUEST(g);

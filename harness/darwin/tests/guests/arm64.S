@@ -4,6 +4,7 @@
 // without testing the carry flag where a test wants to see the raw answer.
 #define SYS_exit 1
 #define SYS_write 4
+#define SYS_close 6
 #define SYS_fork 2
 #define SYS_mkdir 136
 
@@ -98,6 +99,19 @@ puts:	// x0: a NUL-terminated string; writes it and a newline to fd 1
 	mov	x16, #SYS_write
 	svc	#0x80
 	mov	x0, #0
+	mov	x16, #SYS_exit
+	svc	#0x80
+#elif defined(GUEST_close_checked) || defined(GUEST_close_unchecked)
+	// close(-1) fails with EBADF (9). A raw layer that tests the carry turns the answer into
+	// -9 and exits with it (247); one that does not takes 9 for a success and exits 9.
+	mov	x0, #-1
+	mov	x16, #SYS_close
+	svc	#0x80
+#if defined(GUEST_close_checked)
+	b.cc	1f
+	neg	x0, x0
+1:
+#endif
 	mov	x16, #SYS_exit
 	svc	#0x80
 #elif defined(GUEST_brk)

@@ -6,6 +6,7 @@
 #define SYS_exit 1
 #define SYS_fork 2
 #define SYS_write 4
+#define SYS_close 6
 #define SYS_mkdir 136
 
 	.text
@@ -105,6 +106,20 @@ puts:	// rdi: a NUL-terminated string; writes it and a newline to fd 1
 	movl	$BSD(SYS_write), %eax
 	syscall
 	xorl	%edi, %edi
+	movl	$BSD(SYS_exit), %eax
+	syscall
+#elif defined(GUEST_close_checked) || defined(GUEST_close_unchecked)
+	// close(-1) fails with EBADF (9). A raw layer that tests the carry turns the answer into
+	// -9 and exits with it (247); one that does not takes 9 for a success and exits 9.
+	movl	$-1, %edi
+	movl	$BSD(SYS_close), %eax
+	syscall
+#if defined(GUEST_close_checked)
+	jnc	1f
+	negq	%rax
+1:
+#endif
+	movl	%eax, %edi
 	movl	$BSD(SYS_exit), %eax
 	syscall
 #elif defined(GUEST_brk)
