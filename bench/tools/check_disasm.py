@@ -20,6 +20,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 # The trap instruction of each target as objdump prints it (mnemonic and operands).
 TRAPS = {
@@ -31,19 +32,25 @@ TRAPS = {
     "linux-ppc64le": r"sc$",
     "linux-s390x": r"svc\s+0$",
     "linux-mips64el": r"syscall$",
+    "darwin-x86_64": r"syscall$",
+    "darwin-arm64": r"svc\s+#0x80$",
 }
 
-# The rungs whose loop body is the project's raw layer, and the hand-written loop.
-RAW_RUNGS = ["raw_clock_gettime", "raw_enosys", "raw_getpid", "raw_getppid"]
+# The rungs whose loop body is the project's raw layer (Darwin's ladder has only the calls
+# the project's Darwin emulator carries out), and the hand-written loop.
+RAW_RUNGS = {"linux": ["raw_clock_gettime", "raw_enosys", "raw_getpid", "raw_getppid"],
+             "darwin": ["raw_getpid", "raw_getppid"]}
 ASM_FUNCTIONS = ["sp_bare_getppid_loop"]
 
 LINE = re.compile(r"^\s*([0-9a-f]+):\s+(.*)$")
-BRANCH_TARGET = re.compile(r"\b([0-9a-f]+)\s+<[^>]*>")
+# GNU objdump prints a branch target as "401136 <f+0x16>", llvm-objdump as "0x401136 <f+0x16>".
+BRANCH_TARGET = re.compile(r"(?:\b0x|\b)([0-9a-f]+)\s+<[^>]*>")
 
 
 def disassemble(objdump, binary, symbol):
     """[(address, instruction text)] of one function; [] if the binary has no such symbol."""
-    out = subprocess.run([objdump, "-d", "--no-show-raw-insn", f"--disassemble={symbol}", binary],
+    select = "--disassemble-symbols" if "llvm" in Path(objdump).name else "--disassemble"
+    out = subprocess.run([objdump, "-d", "--no-show-raw-insn", f"{select}={symbol}", binary],
                          capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"check_disasm: {objdump} failed on {binary}: {out.stderr.strip()}")
@@ -112,16 +119,17 @@ def main():
         sys.exit(f"check_disasm: no trap pattern for target {args.target}")
     trap_re = TRAPS[args.target]
 
-    rungs = args.rungs.split(",") if args.rungs else RAW_RUNGS
+    os_name = args.target.split("-")[0]
+    prefix = "_" if os_name == "darwin" else ""  # Mach-O symbols carry a leading underscore
+    rungs = args.rungs.split(",") if args.rungs else RAW_RUNGS[os_name]
     functions = []
     for rung in rungs:
-        own = f"sp_own_{rung}"
-        functions.append(own)
-        gb = f"sp_gb_{rung}"
+        functions.append(f"{prefix}sp_own_{rung}")
+        gb = f"{prefix}sp_gb_{rung}"
         if disassemble(args.objdump, args.binary, gb):
             functions.append(gb)
     if not args.expect_broken:
-        functions += ASM_FUNCTIONS
+        functions += [prefix + f for f in ASM_FUNCTIONS]
 
     failed = 0
     for fn in functions:
