@@ -81,11 +81,10 @@ Signal invalid_signal() { return win32::invalid_signal(); }
 void exit_group(int status) { exit(status); }
 
 // Ends the calling thread through the CRT, which frees its per-thread data first; the
-// process ends with its last thread.
+// process ends with its last thread. (_endthreadex does not return; the loop only keeps
+// the compiler from assuming it could.)
 void exit_thread(int status) {
-  _endthreadex(static_cast<unsigned>(status));
-  for (;;) {
-  }
+  for (;;) _endthreadex(static_cast<unsigned>(status));
 }
 
 void wait_for_signal() { win32::sleep_until_terminated(); }
