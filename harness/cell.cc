@@ -267,6 +267,7 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
         }
         RunRecord rec = execute_run(target, backend, *binaries, run, spec.name, options);
         if (generic_run.overrides.count(target.os)) rec.expectation = target.os;
+        rec.role = backend == target.backends.front() ? "direct" : "library";
         if (!rec.ok) ++failures;
         result.runs.push_back(std::move(rec));
       }

@@ -1,5 +1,6 @@
 // One cell of the matrix: one case on one target, every run of it on both backends,
-// compared with the case's expectations and raw against libc.
+// compared with the case's expectations and the direct backend (raw syscalls, or kernel32)
+// against the library one (libc, or the C runtime).
 #pragma once
 
 #include <chrono>
@@ -22,6 +23,9 @@ struct RunRecord {
   bool ok = false;
   std::string note;         // why it did not run, or what went wrong outside the transcript
   std::string expectation = "common";  // "common", or the system whose override applied
+  // "direct" for the target's first backend (raw syscalls, kernel32), "library" for the
+  // others (libc, the C runtime): what cross-target comparison lines up across systems.
+  std::string role;
   Lines expected;
   Lines actual;
   std::string diff;         // expected vs actual, empty when equal

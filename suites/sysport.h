@@ -4,8 +4,12 @@
 // never by number: errno and signal numbers differ between architectures (ENAMETOOLONG is
 // 36 on x86 and 78 on mips; SIGUSR1 is 10 and 16), so a transcript that prints names is
 // comparable across targets. Each backend implements this header once:
-//   backend_raw.cc   freestanding, traps through arch/<target>/syscall.h, numbers from tables/
-//   backend_libc.cc  the target's C library (glibc, static)
+//   backend_raw.cc          Linux and Darwin: freestanding, traps through
+//                           arch/<target>/syscall.h, numbers from tables/
+//   backend_libc.cc         Linux: the target's C library (glibc, static)
+//   backend_libc_darwin.cc  Darwin: libSystem (built and checked here, run on a Mac)
+//   backend_win32.cc        Windows: kernel32 only (no stable syscall numbers exist)
+//   backend_crt.cc          Windows: the C runtime (msvcrt)
 // The header is freestanding: no libc include, no exceptions, no allocation.
 #pragma once
 

@@ -15,6 +15,7 @@ CellResult cell(const std::string& target, Status status, const Lines& actual) {
   r.status = status;
   RunRecord run;
   run.backend = "raw";
+  run.role = "direct";
   run.run = "basic";
   run.ran = status != Status::Skip;
   run.ok = status == Status::Pass;
@@ -34,7 +35,7 @@ TEST(CrossTarget, FailsAndShowsTheDiffWhenOneTargetDiffers) {
       "mkdir", {cell("linux-a", Status::Pass, {"out: mkdir d: ok"}), cell("linux-b", Status::Fail, {"out: mkdir d: EPERM"})});
   EXPECT_EQ(report.status, Status::Fail);
   EXPECT_NE(report.text.find("+ out: mkdir d: EPERM"), std::string::npos) << report.text;
-  EXPECT_NE(report.text.find("linux-b raw basic"), std::string::npos) << report.text;
+  EXPECT_NE(report.text.find("linux-b direct basic"), std::string::npos) << report.text;
 }
 
 TEST(CrossTarget, SkipsWithFewerThanTwoTargetsAndIgnoresSkippedCells) {
