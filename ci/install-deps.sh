@@ -21,15 +21,26 @@ done < <(
   } | tr ' \t' '\n\n' | sed '/^$/d' | sort -u
 )
 
+native_arch=$(dpkg --print-architecture)
+# Read once into a variable: `dpkg ... | grep -q` under pipefail fails whenever grep exits
+# before dpkg has finished writing.
+foreign_archs=" $(dpkg --print-foreign-architectures | tr '\n' ' ') "
 missing=()
 for pkg in "${packages[@]}"; do
   # A package whose name carries an architecture (libfoo:arm64) needs that architecture.
-  if [[ "$pkg" == *:* ]] && ! dpkg --print-foreign-architectures | grep -qx "${pkg##*:}"; then
+  if [[ "$pkg" == *:* && "$foreign_archs" != *" ${pkg##*:} "* ]]; then
     missing+=("$pkg")
     continue
   fi
-  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
-  [[ "$status" == installed ]] || missing+=("$pkg")
+  # A plain name may be installed for several architectures (libbenchmark-dev for amd64
+  # and arm64): it counts when the native (or architecture-independent) one is installed.
+  if [[ "$pkg" == *:* ]]; then
+    [[ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" == installed ]] || missing+=("$pkg")
+  else
+    dpkg-query -W -f='${binary:Package} ${db:Status-Status}\n' "$pkg" 2>/dev/null |
+      awk -v p="$pkg" -v a="$native_arch" '($1 == p || $1 == p ":" a) && $2 == "installed" { found = 1 }
+                                          END { exit !found }' || missing+=("$pkg")
+  fi
 done
 
 if ((${#missing[@]} == 0)); then
@@ -48,7 +59,8 @@ if ((EUID != 0)); then
   fi
 fi
 for pkg in "${missing[@]}"; do
-  if [[ "$pkg" == *:* ]] && ! dpkg --print-foreign-architectures | grep -qx "${pkg##*:}"; then
+  foreign_archs=" $(dpkg --print-foreign-architectures | tr '\n' ' ') "
+  if [[ "$pkg" == *:* && "$foreign_archs" != *" ${pkg##*:} "* ]]; then
     echo "sysport: enabling the ${pkg##*:} architecture for $pkg"
     "${sudo[@]}" dpkg --add-architecture "${pkg##*:}"
   fi
