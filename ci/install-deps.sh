@@ -67,9 +67,11 @@ for pkg in "${missing[@]}"; do
 done
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/sysport-apt.log 2>&1 || {
-  echo "sysport: apt-get install failed; the last lines of its log (/tmp/sysport-apt.log):" >&2
-  tail -n 20 /tmp/sysport-apt.log >&2
+log=$(mktemp -t sysport-apt.XXXXXX)
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1 || {
+  echo "sysport: apt-get install failed; the last lines of its log ($log):" >&2
+  tail -n 20 "$log" >&2
   exit 1
 }
+rm -f "$log"
 echo "sysport: installed ${missing[*]}"
