@@ -61,6 +61,29 @@ std::string last_line(const ProcessOutcome& o) {
   return "";
 }
 
+// A run that failed before its program could produce a transcript: `actual` says what
+// happened instead, and the diff shows it against what was expected.
+RunRecord failed_before_running(RunRecord rec, const std::string& note, const std::string& actual) {
+  rec.note = note;
+  rec.actual = {actual};
+  rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
+  return rec;
+}
+
+// How every process of a run is started: in the run's directory, with its umask, the
+// cell's limits and the target's environment.
+SpawnOptions spawn_options(const TargetConfig& target, const TempDir& dir, const RunSpec& run,
+                           const CellOptions& options, std::vector<std::string> argv) {
+  SpawnOptions o;
+  o.argv = std::move(argv);
+  o.cwd = dir.path();
+  o.timeout = options.timeout;
+  o.output_cap = options.output_cap;
+  o.umask = static_cast<mode_t>(run.umask);
+  o.environment = target.environment;
+  return o;
+}
+
 RunRecord execute_run(const TargetConfig& target, const std::string& backend,
                       const std::map<std::string, std::string>& binaries, const RunSpec& run,
                       const std::string& case_name, const CellOptions& options) {
@@ -80,26 +103,17 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
   if (run.victim) {
     const auto victim_binary = binaries.find(run.victim->binary);
     if (victim_binary == binaries.end()) {
-      rec.note = "victim binary '" + run.victim->binary + "' was not built for " + target.name;
-      rec.actual = {"victim: not built"};
-      rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
-      return rec;
+      return failed_before_running(rec, "victim binary '" + run.victim->binary + "' was not built for " + target.name,
+                                   "victim: not built");
     }
-    SpawnOptions vo;
-    vo.argv = runner_command(target, victim_binary->second, run.victim->args);
-    vo.cwd = dir.path();
-    vo.timeout = options.timeout;
-    vo.output_cap = options.output_cap;
-    vo.umask = static_cast<mode_t>(run.umask);
-    vo.environment = target.environment;
-    victim = std::make_unique<Process>(vo);
+    victim = std::make_unique<Process>(
+        spawn_options(target, dir, run, options, runner_command(target, victim_binary->second, run.victim->args)));
     if (!victim->start()) throw CellSkip{"victim: " + exec_failure_reason(target, victim->outcome())};
     if (!victim->wait_for_line("ready", options.timeout)) {
       const auto& vo_end = victim->finish();
-      rec.note = "the victim never printed \"ready\" (" + vo_end.describe() + "): " + printable(vo_end.err);
-      rec.actual = {"victim: " + vo_end.describe()};
-      rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
-      return rec;
+      return failed_before_running(
+          rec, "the victim never printed \"ready\" (" + vo_end.describe() + "): " + printable(vo_end.err),
+          "victim: " + vo_end.describe());
     }
     long victim_id = victim->pid();
     if (runner_has_own_process_ids(target)) {
@@ -107,11 +121,10 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
       // which only it can tell.
       const auto id = announced_pid(victim->outcome().out);
       if (!id) {
-        rec.note = "the victim did not say its own process id (a line \"pid: N\" before \"ready\"), which a " +
-                   target.runner + " target needs: its programs' ids are not host pids";
-        rec.actual = {"victim: no \"pid: N\" line before \"ready\""};
-        rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
-        return rec;
+        return failed_before_running(rec,
+                                     "the victim did not say its own process id (a line \"pid: N\" before \"ready\"), "
+                                     "which a " + target.runner + " target needs: its programs' ids are not host pids",
+                                     "victim: no \"pid: N\" line before \"ready\"");
       }
       victim_id = *id;
     }
@@ -120,23 +133,13 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
     for (auto& a : args) a = replace_all(a, "$VICTIM", std::to_string(victim_id));
   }
 
-  SpawnOptions so;
-  so.argv = runner_command(target, binary, args);
-  so.cwd = dir.path();
-  so.timeout = options.timeout;
-  so.output_cap = options.output_cap;
-  so.umask = static_cast<mode_t>(run.umask);
-  so.environment = target.environment;
-  Process main(so);
+  Process main(spawn_options(target, dir, run, options, runner_command(target, binary, args)));
   if (!main.start()) {
     const ProcessOutcome& o = main.outcome();
     if (o.spawn_errno == ENOEXEC || (o.spawn_errno == ENOENT && !target.emulator.empty())) {
       throw CellSkip{exec_failure_reason(target, o)};
     }
-    rec.note = exec_failure_reason(target, o);
-    rec.actual = {"end: " + o.describe()};
-    rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual");
-    return rec;
+    return failed_before_running(rec, exec_failure_reason(target, o), "end: " + o.describe());
   }
   pids[main.pid()] = "$PID";
   const ProcessOutcome& outcome = main.finish();
@@ -163,7 +166,8 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
 const std::map<std::string, std::string>* binaries_for(const TargetConfig& t, const std::string& backend,
                                                         const std::string& variant) {
   if (!variant.empty()) {
-    if (backend != "raw") return nullptr;
+    // Broken variants are builds of the direct backend only (raw syscalls).
+    if (backend != t.backends.front()) return nullptr;
     const auto v = t.variants.find(variant);
     return v == t.variants.end() ? nullptr : &v->second;
   }
@@ -172,6 +176,12 @@ const std::map<std::string, std::string>* binaries_for(const TargetConfig& t, co
 }
 
 }  // namespace
+
+int CellResult::runs_that_ran() const {
+  int ran = 0;
+  for (const auto& run : runs) ran += run.ran ? 1 : 0;
+  return ran;
+}
 
 const char* status_name(Status s) {
   switch (s) {
@@ -240,7 +250,6 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
         continue;
       }
       const auto* binaries = binaries_for(target, backend, options.variant);
-      if (!options.variant.empty() && backend != target.backends.front()) continue;
       for (const auto& generic_run : spec.runs) {
         if (!options.variant.empty() && !(binaries && binaries->count(generic_run.binary))) continue;
         if (!generic_run.backends.empty() && !generic_run.backends.count(backend)) {
@@ -294,8 +303,7 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
   }
   failures += static_cast<int>(result.backend_diffs.size());
   result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  int ran = 0;
-  for (const auto& r : result.runs) ran += r.ran ? 1 : 0;
+  const int ran = result.runs_that_ran();
   if (ran == 0 && !result.backends_not_run.empty() && failures == 0) {
     result.status = Status::Skip;
     result.reason = result.backends_not_run.front();
@@ -318,11 +326,9 @@ std::string format_cell(const CellResult& r, bool verbose) {
   if (!r.reason.empty()) out << " (" << r.reason << ")";
   for (const auto& b : r.backends_not_run) out << " [not run: " << b << "]";
   if (r.status != Status::Skip) {
-    int ran = 0;
-    for (const auto& run : r.runs) ran += run.ran ? 1 : 0;
     char secs[32];
     snprintf(secs, sizeof secs, "%.2f", r.seconds);
-    out << " [" << ran << " runs, " << secs << " s]";
+    out << " [" << r.runs_that_ran() << " runs, " << secs << " s]";
   }
   out << "\n";
   for (const auto& run : r.runs) {

@@ -43,6 +43,8 @@ struct CellResult {
   std::vector<std::string> backend_diffs;  // first backend vs each other, one entry per differing run
   std::vector<std::string> backends_not_run;  // "libc: <why it cannot run here>"
   double seconds = 0;
+
+  int runs_that_ran() const;
 };
 
 struct CellOptions {

@@ -97,7 +97,7 @@ SystemOverride parse_override(const json& j, const std::string& where) {
 }
 
 RunSpec parse_run(const json& j, const std::string& case_name, const std::string& where) {
-  only_keys(j, {"name", "binary", "args", "backends", "why", "out", "err", "end", "files", "victim", "umask",
+  only_keys(j, {"name", "binary", "args", "backends", "why", "out", "out_from", "err", "end", "files", "victim", "umask",
                 "on", "skip_on"},
             where);
   RunSpec run;
@@ -216,10 +216,21 @@ CaseSpec parse_case_spec(const std::string& json_text, const std::string& file_n
   if (!j.contains("runs") || !j["runs"].is_array() || j["runs"].empty()) {
     fail(file_name, "'runs' must be a non-empty list");
   }
-  std::set<std::string> names;
+  std::map<std::string, std::vector<std::string>> out_of;  // run name -> its expected stdout
   for (std::size_t i = 0; i < j["runs"].size(); ++i) {
-    RunSpec run = parse_run(j["runs"][i], spec.name, file_name + ": runs[" + std::to_string(i) + "]");
-    if (!names.insert(run.name).second) fail(file_name, "two runs are named \"" + run.name + "\"");
+    const std::string where = file_name + ": runs[" + std::to_string(i) + "]";
+    RunSpec run = parse_run(j["runs"][i], spec.name, where);
+    if (out_of.count(run.name)) fail(file_name, "two runs are named \"" + run.name + "\"");
+    // "out_from": the same program output as an earlier run (the same calls under another
+    // umask, say), written once.
+    if (j["runs"][i].contains("out_from")) {
+      const std::string from = get_string(j["runs"][i], "out_from", where, true);
+      if (j["runs"][i].contains("out")) fail(where, "give \"out\" or \"out_from\", not both");
+      const auto earlier = out_of.find(from);
+      if (earlier == out_of.end()) fail(where + ".out_from", "no earlier run is named \"" + from + "\"");
+      run.out = earlier->second;
+    }
+    out_of[run.name] = run.out;
     spec.runs.push_back(std::move(run));
   }
   return spec;

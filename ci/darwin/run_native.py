@@ -138,6 +138,17 @@ def end_text(text):
     return text  # "exit N" / "signal SIGX", as written in the specification
 
 
+def load_spec(path):
+    """A case specification, with "out_from" resolved as the harness does (harness/spec.cc)."""
+    spec = json.load(open(path))
+    out_of = {}
+    for run in spec["runs"]:
+        if "out_from" in run:
+            run["out"] = out_of[run["out_from"]]
+        out_of[run["name"]] = run.get("out", [])
+    return spec
+
+
 def for_system(run, system):
     r = dict(run)
     o = run.get("on", {}).get(system)
@@ -307,7 +318,7 @@ def main():
 
     failures, total, junit = 0, 0, []
     for case in cases:
-        spec = json.load(open(os.path.join(args.suites, case + ".json")))
+        spec = load_spec(os.path.join(args.suites, case + ".json"))
         transcripts = {}
         for backend in backends:
             binaries = {n: resolve(args.manifest, target, p) for n, p in manifest["binaries"][backend].items()}

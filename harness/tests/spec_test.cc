@@ -70,6 +70,21 @@ TEST(Spec, RejectsDuplicateRunNames) {
   EXPECT_NE(e.find("two runs are named \"a\""), std::string::npos) << e;
 }
 
+TEST(Spec, TakesAnEarlierRunsOutputWithOutFrom) {
+  const auto spec = parse_case_spec(R"({"case": "c", "runs": [
+      {"name": "a", "out": ["x", "y"], "end": "exit 0"},
+      {"name": "b", "out_from": "a", "umask": "077", "end": "exit 0"}]})",
+                                    "suites/c.json");
+  EXPECT_EQ(spec.runs[1].out, (std::vector<std::string>{"x", "y"}));
+  EXPECT_NE(error_of(R"({"case": "c", "runs": [{"name": "b", "out_from": "a", "end": "exit 0"}]})")
+                .find("no earlier run is named \"a\""),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"case": "c", "runs": [{"name": "a", "end": "exit 0"},
+                                               {"name": "b", "out_from": "a", "out": [], "end": "exit 0"}]})")
+                .find("not both"),
+            std::string::npos);
+}
+
 TEST(Spec, RejectsAVictimReferenceWithoutAVictim) {
   const auto e = error_of(R"({"case": "c", "runs": [{"name": "a", "end": "exit 0", "args": ["$VICTIM"]}]})");
   EXPECT_NE(e.find("no \"victim\""), std::string::npos) << e;
