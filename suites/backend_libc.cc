@@ -13,6 +13,7 @@
 #include "sysport.h"
 #include "syscall.h"  // arch/<target>: the raw trap, to cross-check glibc in one process
 #include "target.h"
+#include "backend_shared.h"
 
 namespace sp {
 namespace {
@@ -25,28 +26,12 @@ Result from_libc(long r) {
   return Result{r, nullptr};
 }
 
-int to_libc_open_flags(unsigned f) {
-  int k = (f & kReadWrite) ? O_RDWR : (f & kWrite) ? O_WRONLY : O_RDONLY;
-  if (f & kCreate) k |= O_CREAT;
-  if (f & kExclusive) k |= O_EXCL;
-  if (f & kTruncate) k |= O_TRUNC;
-  if (f & kDirectory) k |= O_DIRECTORY;
-  return k;
-}
-
-// glibc's answer and the raw trap's, in the same process: they must agree.
-long cross_checked(const char* what, long from_libc, long nr) {
-  const long raw = arch::syscall0(nr);
-  if (raw != from_libc) Line() << "MISMATCH: glibc " << what << " " << from_libc << ", raw " << raw;
-  return from_libc;
-}
-
 }  // namespace
 
 const char* backend() { return "libc"; }
 
-long getpid() { return cross_checked("getpid", ::getpid(), SP_NR_getpid); }
-long getppid() { return cross_checked("getppid", ::getppid(), SP_NR_getppid); }
+long getpid() { return shared::cross_checked("glibc", "getpid", ::getpid(), SP_NR_getpid); }
+long getppid() { return shared::cross_checked("glibc", "getppid", ::getppid(), SP_NR_getppid); }
 
 Result kill(long pid, Signal sig) { return from_libc(::kill(static_cast<pid_t>(pid), sig.number)); }
 
@@ -81,7 +66,7 @@ Result mkdirat_cwd(const char* path, unsigned mode) {
 Result rmdir(const char* path) { return from_libc(::rmdir(path)); }
 Result unlink(const char* path) { return from_libc(::unlink(path)); }
 Result open(const char* path, unsigned flags, unsigned mode) {
-  return from_libc(::open(path, to_libc_open_flags(flags), mode));
+  return from_libc(::open(path, static_cast<int>(shared::open_flags(flags)), mode));
 }
 Result close(long fd) { return from_libc(::close(static_cast<int>(fd))); }
 Result read(long fd, void* buf, size_t len) { return from_libc(::read(static_cast<int>(fd), buf, len)); }

@@ -11,6 +11,7 @@
 #include "sysport.h"
 #include "syscall.h"  // arch/darwin-*: the raw trap, to cross-check libSystem in one process
 #include "target.h"
+#include "backend_shared.h"
 
 extern "C" {
 // Darwin types: pid_t is int, mode_t is unsigned short, ssize_t/size_t are 64-bit.
@@ -37,26 +38,9 @@ extern const char* const sys_signame[SP_SIGNAL_NSIG];
 namespace sp {
 namespace {
 
-const char* errno_name(int e) {
-#define SP_ERRNO_CASE(name, number) \
-  if (e == (number)) return #name;
-  SP_ERRNO_TABLE(SP_ERRNO_CASE)
-#undef SP_ERRNO_CASE
-  return "E?unknown";
-}
-
 Result from_libc(long r) {
-  if (r == -1) return Result{-1, errno_name(*__error())};
+  if (r == -1) return Result{-1, shared::table_errno_name(*__error())};
   return Result{r, nullptr};
-}
-
-int to_libc_open_flags(unsigned f) {
-  int k = (f & kReadWrite) ? O_RDWR : (f & kWrite) ? O_WRONLY : O_RDONLY;
-  if (f & kCreate) k |= O_CREAT;
-  if (f & kExclusive) k |= O_EXCL;
-  if (f & kTruncate) k |= O_TRUNC;
-  if (f & kDirectory) k |= O_DIRECTORY;
-  return k;
 }
 
 // sys_signame spells "usr1" for SIGUSR1: compare case-insensitively after the SIG prefix.
@@ -74,15 +58,8 @@ bool same_signal_name(const char* portable, const char* libsystem) {
 
 const char* backend() { return "libc"; }
 
-// libSystem's answer and the raw trap's, in the same process: they must agree.
-long cross_checked(const char* what, long from_libsystem, long nr) {
-  const long raw = arch::syscall0(nr);
-  if (raw != from_libsystem) Line() << "MISMATCH: libSystem " << what << " " << from_libsystem << ", raw " << raw;
-  return from_libsystem;
-}
-
-long getpid() { return cross_checked("getpid", ::getpid(), SP_NR_getpid); }
-long getppid() { return cross_checked("getppid", ::getppid(), SP_NR_getppid); }
+long getpid() { return shared::cross_checked("libSystem", "getpid", ::getpid(), SP_NR_getpid); }
+long getppid() { return shared::cross_checked("libSystem", "getppid", ::getppid(), SP_NR_getppid); }
 
 Result kill(long pid, Signal sig) { return from_libc(::kill(static_cast<int>(pid), sig.number)); }
 
@@ -113,7 +90,7 @@ Result mkdirat_cwd(const char* path, unsigned mode) {
 Result rmdir(const char* path) { return from_libc(::rmdir(path)); }
 Result unlink(const char* path) { return from_libc(::unlink(path)); }
 Result open(const char* path, unsigned flags, unsigned mode) {
-  return from_libc(::open(path, to_libc_open_flags(flags), static_cast<int>(mode)));
+  return from_libc(::open(path, static_cast<int>(shared::open_flags(flags)), static_cast<int>(mode)));
 }
 Result close(long fd) { return from_libc(::close(static_cast<int>(fd))); }
 Result read(long fd, void* buf, size_t len) { return from_libc(::read(static_cast<int>(fd), buf, len)); }

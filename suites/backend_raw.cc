@@ -15,6 +15,8 @@
 #include <linux/fcntl.h>
 #endif
 
+#include "backend_shared.h"
+
 #ifdef SP_BREAK_SYSCALL_NUMBER
 // Self-test build only (see SYSPORT_SELFTESTS in CMakeLists.txt): getpid one number off,
 // the classic mistake of a hand-typed table. The matrix must catch it.
@@ -26,36 +28,12 @@ enum : long { kBrokenGetpidNumber = SP_NR_getpid + 1 };
 namespace sp {
 namespace {
 
-const char* errno_name(long e) {
-#define SP_ERRNO_CASE(name, number) \
-  if (e == (number)) return #name;
-  SP_ERRNO_TABLE(SP_ERRNO_CASE)
-#undef SP_ERRNO_CASE
-  return "E?unknown";
-}
-
 Result decode(long r) {
   // Linux reserves [-4095, -1] for errors on every architecture (include/linux/err.h).
   // Conventions that signal errors out of band (powerpc cr0.SO, Darwin's carry flag) are
   // folded into the same negative errno by arch/<target>/syscall.h.
-  if (r < 0 && r >= -4095) return Result{-1, errno_name(-r)};
+  if (r < 0 && r >= -4095) return Result{-1, shared::table_errno_name(-r)};
   return Result{r, nullptr};
-}
-
-long to_kernel_open_flags(unsigned f) {
-  long k = 0;
-  if (f & kReadWrite) {
-    k |= O_RDWR;
-  } else if (f & kWrite) {
-    k |= O_WRONLY;
-  } else {
-    k |= O_RDONLY;
-  }
-  if (f & kCreate) k |= O_CREAT;
-  if (f & kExclusive) k |= O_EXCL;
-  if (f & kTruncate) k |= O_TRUNC;
-  if (f & kDirectory) k |= O_DIRECTORY;
-  return k;
 }
 
 long as_long(const void* p) { return reinterpret_cast<long>(p); }
@@ -144,7 +122,7 @@ Result unlink(const char* path) {
 }
 
 Result open(const char* path, unsigned flags, unsigned mode) {
-  const long k = to_kernel_open_flags(flags);
+  const long k = shared::open_flags(flags);
 #if defined(SP_NR_open)
   return decode(arch::syscall3(SP_NR_open, as_long(path), k, mode));
 #else

@@ -43,7 +43,7 @@ enum OpenFlag : unsigned {
   kDirectory = 1u << 6,
 };
 
-// Which implementation this binary was built with: "raw" or "libc".
+// Which implementation this binary was built with: "raw", "libc", "win32" or "crt".
 const char* backend();
 
 // Processes.

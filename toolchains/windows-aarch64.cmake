@@ -43,5 +43,4 @@ set(SYSPORT_DLLTOOL_MACHINE arm64)
 # Nothing here runs Windows arm64 programs: Wine runs programs of its host's architecture,
 # and QEMU's user mode runs Linux programs, not Windows ones. Its cells are SKIP, saying so.
 set(SYSPORT_RUNNER none)
-# (No semicolons: the reason travels as a CMake string.)
 set(SYSPORT_WINDOWS_NOT_RUNNABLE "Windows on Arm programs cannot run on this x86-64 host: Wine runs programs of its host's architecture only, and QEMU user mode runs Linux programs, not Windows ones. They are built here and checked statically by windows-aarch64/static-check. Run them on an arm64 Windows machine")
