@@ -4,8 +4,8 @@
 # ignores the carry flag). The top-level CMakeLists.txt calls this once per darwin target.
 #
 #   <target>/static-check                             every raw and libc binary
-#   <target>/static-check-catches-wrong-number        broken-syscall-number/getpid fails
-#   <target>/static-check-catches-missing-carry-check broken-error-convention/mkdir fails
+#   <target>/static-check-catches-wrong-number        the broken-syscall-number variant fails
+#   <target>/static-check-catches-missing-carry-check the broken-error-convention variant fails
 #   <target>/native-runner-script                     ci/darwin/run_native.py, the runner the
 #                                                     macOS CI job uses, on the same binaries
 #                                                     under sysport-darwin-run: it must agree
@@ -30,7 +30,6 @@ endif()
 
 function(sysport_target_extras_darwin target build_dir built)
   set(checker "${PROJECT_SOURCE_DIR}/harness/darwin/check_macho.py")
-  sysport_read_toolchain(${target})
   include("${PROJECT_SOURCE_DIR}/toolchains/${target}.cmake")  # SYSPORT_DARWIN_MIN_OS
   set(labels "${target};darwin;static-check")
   if(NOT built OR NOT SYSPORT_DARWIN_PYTHON3)
@@ -52,18 +51,20 @@ function(sysport_target_extras_darwin target build_dir built)
   set_tests_properties(${target}/static-check PROPERTIES
     LABELS "${labels}" SKIP_RETURN_CODE 77 TIMEOUT 300)
 
-  # The same broken builds the runner self-tests use (SYSPORT_SELFTESTS), checked statically.
+  # The same broken builds the runner self-tests use (SYSPORT_SELFTESTS), checked statically:
+  # <test name>|<variant>|<text a problem must contain>. The binaries come from the
+  # variant's entry in the manifest, so which programs a variant breaks is said only once.
   set(catches
-    "wrong-number|broken-syscall-number/getpid|is not a system call in XNU"
-    "missing-carry-check|broken-error-convention/mkdir|no carry-flag check after the trap")
+    "wrong-number|broken-syscall-number|is not a system call in XNU"
+    "missing-carry-check|broken-error-convention|no carry-flag check after the trap")
   foreach(entry IN LISTS catches)
     string(REPLACE "|" ";" parts "${entry}")
     list(GET parts 0 what)
-    list(GET parts 1 binary)
+    list(GET parts 1 variant)
     list(GET parts 2 expect)
     add_test(NAME ${target}/static-check-catches-${what}
       COMMAND "${SYSPORT_DARWIN_PYTHON3}" "${checker}" --target ${target}
-              --binary "${build_dir}/${binary}" --kind raw --min-os ${SYSPORT_DARWIN_MIN_OS}
+              --manifest "${build_dir}/manifest.json" --variant ${variant} --min-os ${SYSPORT_DARWIN_MIN_OS}
               --expect-fail "${expect}")
     set_tests_properties(${target}/static-check-catches-${what} PROPERTIES
       LABELS "${labels};selftest" SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -3,9 +3,11 @@
 the disassembly says about every trap.
 
     check_macho.py --target darwin-arm64 --manifest BUILD/targets/darwin-arm64/manifest.json
+    check_macho.py --target darwin-arm64 --manifest MANIFEST --variant NAME --expect-fail TEXT
     check_macho.py --target darwin-x86_64 --binary PATH --kind raw [--expect-fail TEXT]
 
-For each binary (every backend of the manifest, or the one given):
+For each binary (every backend of the manifest, the raw binaries of one of its broken
+"variants", or the one given):
 
   header     MH_MAGIC_64, the target's CPU, MH_EXECUTE with PIE and DYLDLINK (an arm64
              executable must be both: bsd/kern/mach_loader.c refuses static arm64 binaries
@@ -29,9 +31,11 @@ For each binary (every backend of the manifest, or the one given):
              it (jb/jae/jc/jnc, setb, cmovb, adc/sbb...). int $0x80 and svc #0 (Linux's
              traps) are errors.
 
-Exit status: 0 all binaries pass, 1 a check failed (each problem is printed), 2 usage or a
-missing input, 77 (CTest's skip) llvm-objdump is not installed. With --expect-fail TEXT the
-meaning is inverted for self-tests: 0 only if the check fails and a problem contains TEXT.
+Exit status: 0 all binaries pass, 1 a check failed (each problem is printed) or there was
+nothing to check, 2 usage or a missing input (a binary that is not there included), 77
+(CTest's skip) llvm-objdump is not installed. With --expect-fail TEXT the meaning is
+inverted for self-tests: 0 only if the check fails and a problem contains TEXT (a missing
+binary is still 2, never "caught").
 Python 3 standard library and llvm-objdump-14 / llvm-nm-14 (Debian llvm-14).
 """
 
@@ -253,6 +257,14 @@ X86_CARRY = ("jb", "jae", "jc", "jnc", "jnb", "jnae", "setb", "setae", "setc", "
              "cmovc", "cmovnc", "adc", "sbb")
 
 
+def x86_consumes_carry(mnemonic):
+    """True if this AT&T mnemonic reads the carry flag: one of X86_CARRY, bare or with an
+    operand-size suffix (llvm-objdump prints cmovbq, sbbq, adcl). Only one suffix letter
+    is dropped: stripping every trailing b/w/l/q would turn sbbq into "s" and cmovbq into
+    "cmov"."""
+    return mnemonic in X86_CARRY or (mnemonic[-1:] in ("b", "w", "l", "q") and mnemonic[:-1] in X86_CARRY)
+
+
 def check_traps_x86_64(insns, syscalls):
     names, reserved, nsysent = syscalls
     problems, calls, notes = [], [], []
@@ -297,7 +309,7 @@ def check_traps_x86_64(insns, syscalls):
             notes.append(f"{where}: number from a register and no class 0x2000000 seen (not checked)")
         check_number(number, where, names, reserved, nsysent, problems, calls, notes)
         after = insns[i + 1:i + 1 + CARRY_WINDOW]
-        if not any(m in X86_CARRY or m.rstrip("qlwb") in X86_CARRY for _, _, m, _ in after):
+        if not any(x86_consumes_carry(m) for _, _, m, _ in after):
             problems.append(f"{where}: no carry-flag check after the trap (jb/jae/jc/jnc...): a failed call would look "
                             "like a success whose value is the errno")
     return problems, calls, notes
@@ -437,6 +449,7 @@ def main():
     ap = argparse.ArgumentParser(description="static check of sysport's Darwin (Mach-O) binaries")
     ap.add_argument("--target", required=True, choices=sorted(ARCH))
     ap.add_argument("--manifest", help="the target build's manifest.json: check every binary of every backend")
+    ap.add_argument("--variant", help="with --manifest: check this broken variant's binaries (a self-test) instead")
     ap.add_argument("--binary", help="check this one binary instead")
     ap.add_argument("--kind", choices=sorted(ENTRY_SYMBOL), default="raw", help="with --binary: raw or libc")
     ap.add_argument("--min-os", default="11.0", help="the LC_BUILD_VERSION minimum expected (default 11.0)")
@@ -447,6 +460,8 @@ def main():
     args = ap.parse_args()
     if bool(args.manifest) == bool(args.binary):
         ap.error("give exactly one of --manifest and --binary")
+    if args.variant and not args.manifest:
+        ap.error("--variant needs --manifest")
 
     tools = (Tool(["llvm-objdump-14", "llvm-objdump"]), Tool(["llvm-nm-14", "llvm-nm"]))
     for t in tools:
@@ -463,23 +478,39 @@ def main():
     if args.manifest:
         try:
             manifest = json.load(open(args.manifest))
-        except OSError as e:
+        except (OSError, ValueError) as e:
             print(f"check_macho: {e} (has {args.target} been built?)", file=sys.stderr)
             return 2
-        binaries = [(backend, name, path) for backend, entries in manifest["binaries"].items()
-                    for name, path in sorted(entries.items())]
+        if args.variant:
+            # A deliberately broken build of the raw backend (SYSPORT_SELFTESTS).
+            variants = manifest.get("variants", {})
+            if args.variant not in variants:
+                print(f"check_macho: {args.manifest} has no variant {args.variant!r} "
+                      f"(it has {sorted(variants) or 'none'})", file=sys.stderr)
+                return 2
+            binaries = [("raw", f"{args.variant}/{name}", path)
+                        for name, path in sorted(variants[args.variant].items())]
+        else:
+            binaries = [(backend, f"{backend}/{name}", path) for backend, entries in manifest.get("binaries", {}).items()
+                        for name, path in sorted(entries.items())]
     else:
-        binaries = [(args.kind, os.path.basename(args.binary), args.binary)]
+        binaries = [(args.kind, f"{args.kind}/{os.path.basename(args.binary)}", args.binary)]
+    if not binaries:
+        what = f"binaries for variant {args.variant}" if args.variant else "binaries"
+        print(f"FAIL: {args.manifest} lists no {what}: nothing was checked")
+        return 1
+    missing = [path for _, _, path in binaries if not os.path.exists(path)]
+    if missing:
+        # Not a failed check: there is nothing to check (and --expect-fail must not count it).
+        for path in missing:
+            print(f"check_macho: missing binary {path} (has {args.target} been built?)", file=sys.stderr)
+        return 2
 
     failed, all_problems = 0, []
-    for backend, name, path in binaries:
-        label = f"{args.target} {backend}/{name}"
-        if not os.path.exists(path):
-            print(f"{label}: FAIL\n  missing: {path}")
-            failed += 1
-            continue
+    for kind, name, path in binaries:
+        label = f"{args.target} {name}"
         try:
-            problems, facts = check_binary(path, backend, args.target, tools, syscalls, tbd_symbols, args.min_os)
+            problems, facts = check_binary(path, kind, args.target, tools, syscalls, tbd_symbols, args.min_os)
         except RuntimeError as e:
             problems, facts = [str(e)], []
         all_problems += problems

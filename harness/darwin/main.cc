@@ -83,16 +83,22 @@ int main(int argc, char** argv) {
     if (a == "--trace") {
       options.trace = stderr;
     } else if (a.rfind("--trace=", 0) == 0) {
-      trace_file = fopen(a.c_str() + 8, "a");
-      if (!trace_file) {
+      // The last of SYSPORT_DARWIN_TRACE and --trace=FILE wins; the other is closed.
+      FILE* f = fopen(a.c_str() + 8, "a");
+      if (!f) {
         fprintf(stderr, "sysport-darwin-run: %s: %s\n", a.c_str() + 8, strerror(errno));
         return sysport::darwin::kStoppedExitStatus;
       }
+      if (trace_file) fclose(trace_file);
+      trace_file = f;
       options.trace = trace_file;
-    } else if (a == "--slide" && i + 1 < argc) {
+    } else if (a == "--slide") {
+      constexpr const char* kSlideUsage = "--slide takes a hexadecimal multiple of 0x4000 (16 KiB)";
+      if (i + 1 >= argc || !*argv[i + 1]) return usage(kSlideUsage);
       char* end = nullptr;
+      errno = 0;
       options.slide = strtoull(argv[++i], &end, 16);
-      if (*end || options.slide % 0x4000) return usage("--slide takes a hexadecimal multiple of 0x4000 (16 KiB)");
+      if (*end || errno || options.slide % 0x4000) return usage(kSlideUsage);
     } else {
       return usage(("unknown option " + a).c_str());
     }

@@ -213,5 +213,21 @@ TEST(DarwinRunnerCli, UsageErrorsExitTwo) {
   EXPECT_EQ(run_process(o).describe(), "exit 2");
 }
 
+// --slide without a value says what --slide takes (not "unknown option"), and an empty or
+// partly hexadecimal value is refused rather than read as 0.
+TEST(DarwinRunnerCli, SlideNeedsAHexadecimalValue) {
+  TempDir cwd("darwin-runner");
+  SpawnOptions o;
+  o.cwd = cwd.path();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--slide"}, {"--slide", "", "x"}, {"--slide", "4000g", "x"}, {"--slide", "1000", "x"}}) {
+    o.argv = {SYSPORT_DARWIN_RUN};
+    o.argv.insert(o.argv.end(), args.begin(), args.end());
+    const auto r = run_process(o);
+    EXPECT_EQ(r.describe(), "exit 2") << args.size();
+    EXPECT_NE(r.err.find("--slide takes a hexadecimal multiple of 0x4000"), std::string::npos) << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace sysport
