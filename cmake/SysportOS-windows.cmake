@@ -21,8 +21,9 @@
 #                          command-line splitter the kernel32-only entry point uses
 #                          (suites/tests/win32_test.cc).
 
+# Called from inside the top level's per-target loop, which has already read the target's
+# toolchain: its SP_TC_* variables (SP_TC_RUNNER here) are in scope.
 function(sysport_target_extras_windows target build_dir built)
-  sysport_read_toolchain(${target})
   if(NOT TARGET win32_host_tests)
     add_executable(win32_host_tests "${PROJECT_SOURCE_DIR}/suites/tests/win32_test.cc")
     target_include_directories(win32_host_tests PRIVATE "${PROJECT_SOURCE_DIR}/suites")

@@ -6,7 +6,8 @@
 // What each call becomes:
 //   mkdir, mkdirat_cwd  _mkdir (it takes no mode)
 //   rmdir, unlink       _rmdir, _unlink
-//   open, close         _open (binary mode), _close; O_DIRECTORY checked with _fstat
+//   open, close         _open (binary mode), _close; O_DIRECTORY: the CRT opens no
+//                       directory, so a file that opened is not one (ENOTDIR)
 //   read, write         _read, _write
 //   getpid              _getpid, cross-checked against kernel32 in the same process
 //   exit_group          exit; exit_thread: _endthreadex
@@ -90,7 +91,7 @@ void exit_thread(int status) {
 void wait_for_signal() { win32::sleep_until_terminated(); }
 
 Result mkdir(const char* path, unsigned) { return from_crt(_mkdir(path)); }
-Result mkdirat_cwd(const char* path, unsigned) { return from_crt(_mkdir(path)); }
+Result mkdirat_cwd(const char* path, unsigned mode) { return mkdir(path, mode); }
 Result rmdir(const char* path) { return from_crt(_rmdir(path)); }
 Result unlink(const char* path) { return from_crt(_unlink(path)); }
 
@@ -100,18 +101,11 @@ Result open(const char* path, unsigned flags, unsigned mode) {
   const int fd = _open(path, to_crt_open_flags(flags), pmode);
   if (fd < 0) return from_crt(fd);
   if (flags & kDirectory) {
-    // The CRT has no O_DIRECTORY (and cannot open a directory at all): a file that opened
-    // is not one.
-    struct _stat64 st;
-    if (_fstat64(fd, &st) != 0) {
-      const Result r = from_crt(-1);
-      _close(fd);
-      return r;
-    }
-    if (!(st.st_mode & _S_IFDIR)) {
-      _close(fd);
-      return crt_error(ENOTDIR);
-    }
+    // The CRT has no O_DIRECTORY and cannot open a directory at all (Windows opens one only
+    // with FILE_FLAG_BACKUP_SEMANTICS, which _open never passes): a file that opened is not
+    // one.
+    _close(fd);
+    return crt_error(ENOTDIR);
   }
   return Result{fd, nullptr};
 }

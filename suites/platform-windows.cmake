@@ -7,9 +7,9 @@
 #          code), as the Linux libc backend is against glibc.
 # The toolchain file says how this target links (SYSPORT_WINDOWS_LINKER), which backends it
 # can build (SYSPORT_WINDOWS_BACKENDS) and, for a target that cannot run here, why
-# (SYSPORT_WINDOWS_NOT_RUNNABLE). Both the binaries and the list of kernel32 functions the
-# win32 backend may import (win32_kernel32.def) are written to the manifest's directory for
-# the static check (cmake/windows/static_check.py).
+# (SYSPORT_WINDOWS_NOT_RUNNABLE). The binaries are written to the manifest's directory; the
+# static check (cmake/windows/static_check.py) reads them from the manifest and the list of
+# kernel32 functions the win32 backend may import from suites/win32_kernel32.def itself.
 set(SP_KERNEL32_DEF "${CMAKE_CURRENT_SOURCE_DIR}/win32_kernel32.def")
 if(NOT SYSPORT_WINDOWS_BACKENDS)
   set(SYSPORT_WINDOWS_BACKENDS win32 crt)

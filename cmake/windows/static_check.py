@@ -80,7 +80,7 @@ REQUIRED = {
         "kill": {(KERNEL32, f) for f in _KILL},
         "sp-kill": {(KERNEL32, f) for f in _KILL},
         "mkdir": {(CRT, f) for f in ("_mkdir", "_rmdir", "_open", "_close")},
-        "files": {(CRT, f) for f in ("_open", "_read", "_close", "_unlink", "_mkdir", "_rmdir", "_fstat64")},
+        "files": {(CRT, f) for f in ("_open", "_read", "_close", "_unlink", "_mkdir", "_rmdir")},
     },
 }
 ALLOWED_DLLS = {"win32": {KERNEL32}, "crt": {KERNEL32, CRT}}
