@@ -1,5 +1,5 @@
 // sp-probe: executes syscall numbers on this target and says what became of each one, for
-// `./sysport tables probe` and `./sysport tables check` (tables/sysport_tables.py), which
+// `./sysport tables probe` and `./sysport tables check` (tables/sysport-tables), which
 // choose the numbers and arguments and classify the answers.
 //
 //   sp-probe [-t MS] NR[=A0,A1,A2,A3,A4,A5] ...

@@ -94,6 +94,28 @@ def values(cc, cflags, prologue, names):
     return vals
 
 
+def include_cflags(abi, dirs):
+    """Flags for the host cpp to read the kernel headers in dirs (the first holds
+    asm/unistd.h) as abi, a generator ABI (GEN.ABIS), would see them: its predefines only."""
+    flags = ["-undef", "-nostdinc"]
+    for d in dirs:
+        flags += ["-isystem", d]
+    return flags + ["-D" + d for d in abi.cpp]
+
+
+def header_syscalls(cc, cflags):
+    """<asm/unistd.h>'s syscalls: name -> number (None: did not evaluate), __NR_<name> as
+    <name> and the private __ARM_NR_<name> as ARM_<name>, the tables' spelling."""
+    names = {n for n in macros(cc, cflags, "<asm/unistd.h>", r"^__(ARM_)?NR_\w+$")
+             if not GEN.NR_META.match(n)}
+    out = {}
+    for n, v in values(cc, cflags, "#include <asm/unistd.h>", names).items():
+        key = GEN.ARM_PRIVATE_PREFIX + n[len("__ARM_NR_"):] if n.startswith("__ARM_NR_") \
+            else n[len("__NR_"):]
+        out[key] = v
+    return out
+
+
 class Report:
     def __init__(self):
         self.errors = self.warnings = self.notes = 0
@@ -157,11 +179,7 @@ def main(argv):
                   "(the package that provides %s)" % (args.include[0], args.include[0]))
             return SKIP
         args.cc = args.cc or "cpp"
-        user = cflags
-        cflags = ["-undef", "-nostdinc"]
-        for d in args.include:
-            cflags += ["-isystem", d]
-        cflags += ["-D" + d for d in abi.cpp] + user
+        cflags = include_cflags(abi, args.include) + cflags
     elif not args.cc:
         ap.error("one of --cc or --include is required")
     if shutil.which(args.cc) is None:
@@ -171,14 +189,7 @@ def main(argv):
     rep = Report()
     try:
         # --- syscalls --------------------------------------------------------------------
-        hnames = {n for n in macros(args.cc, cflags, "<asm/unistd.h>", r"^__(ARM_)?NR_\w+$")
-                  if not GEN.NR_META.match(n)}
-        hv = values(args.cc, cflags, "#include <asm/unistd.h>", hnames)
-        header = {}
-        for n, v in hv.items():
-            key = GEN.ARM_PRIVATE_PREFIX + n[len("__ARM_NR_"):] if n.startswith("__ARM_NR_") \
-                else n[len("__NR_"):]
-            header[key] = v
+        header = header_syscalls(args.cc, cflags)
         tnames = macros(args.cc, cflags, ours("syscalls.h"), r"^SP_NR_\w+$")
         tv = values(args.cc, cflags, "#include %s" % ours("syscalls.h"), tnames)
         tables = {n[len("SP_NR_"):]: v for n, v in tv.items()}

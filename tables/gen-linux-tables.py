@@ -620,10 +620,6 @@ def x_table(macro, entries):
     return "\n".join(out) + "\n"
 
 
-def fmt_nr(v):
-    return str(v)
-
-
 def write_syscalls(path, abi, version, table, sources):
     notes = ["SP_NR_<name> is the number exactly as placed in the syscall-number register",
              "(mips: o32 4000+n, n64 5000+n, n32 6000+n; x32: with __X32_SYSCALL_BIT 0x40000000;",
@@ -640,8 +636,8 @@ def write_syscalls(path, abi, version, table, sources):
     text = header_comment(abi, "syscall numbers", version, sources, notes)
     text += "#ifndef %s\n#define %s\n\n" % (g, g)
     for name, v in entries:
-        text += "#define SP_NR_%s %s\n" % (name, fmt_nr(v))
-    text += "\n" + x_table("SP_SYSCALL_TABLE", [(n, fmt_nr(v)) for n, v in entries])
+        text += "#define SP_NR_%s %d\n" % (name, v)
+    text += "\n" + x_table("SP_SYSCALL_TABLE", [(n, str(v)) for n, v in entries])
     text += "\n#endif /* %s */\n" % g
     write_file(path, text)
 

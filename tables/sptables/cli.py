@@ -19,6 +19,7 @@ import sys
 import time
 
 from . import entries as entries_mod
+from . import headers as headers_mod
 from . import probe as probe_mod
 from . import rules
 from .model import DEFAULT_TABLES, HERE, ALIASES, InputError, Tables
@@ -102,7 +103,7 @@ def cmd_check(args, tables):
                 not_probed[abi] = "no sysport target runs the %s ABI" % abi
                 continue
             try:
-                t = probe_mod.Target(target, args.config)
+                t = probe_mod.Target(target, args.config, tables=tables)
             except InputError as err:
                 not_probed[abi] = str(err)
                 continue
@@ -154,7 +155,7 @@ def cmd_probe(args, tables):
 
     asks = []
     if args.all:
-        asks = sorted(((v, n) for n, v in table.items()), key=lambda a: (a[0], a[1]))
+        asks = sorted((v, n) for n, v in table.items())
         # Two names at one number (alpha getpid = getxpid) are one probe.
         seen, unique = set(), []
         for nr, n in asks:
@@ -164,12 +165,10 @@ def cmd_probe(args, tables):
         asks = unique
     else:
         for w in args.what:
-            if entries_mod.NUMBER.match(w):
-                nr = int(w, 0)
+            nr = entries_mod.parse_number(w)
+            if nr is not None:
                 names = tables.names_at(abi.name, nr)
                 asks.append((nr, names[0] if names else None))
-            elif w.lstrip().startswith("-") and entries_mod.NUMBER.match(w.lstrip()[1:].strip()):
-                raise InputError("negative syscall number %s" % w)
             elif entries_mod.NAME.match(w):
                 if w not in table:
                     raise InputError("unknown name '%s': not in the %s table (from %s); probe it by number"
@@ -178,11 +177,12 @@ def cmd_probe(args, tables):
             else:
                 raise InputError("'%s' is neither a syscall name nor a number" % w)
     for n in expect:
-        if (table[n], n) not in asks and table[n] not in {nr for nr, _ in asks}:
+        if table[n] not in {nr for nr, _ in asks}:
             asks.append((table[n], n))
 
     try:
-        t = probe_mod.Target(args.target, args.config, build=not args.skip_if_unavailable)
+        t = probe_mod.Target(args.target, args.config, build=not args.skip_if_unavailable,
+                                 tables=tables)
     except probe_mod.Unavailable as e:
         if args.skip_if_unavailable:
             print("SKIP: %s" % e)
@@ -240,11 +240,19 @@ def cmd_headers(args, tables):
     if abi is None:
         known = sorted(a.target for a in tables.abis.values() if a.target)
         raise InputError("unknown target '%s' (known: %s)" % (args.target, ", ".join(known)))
-    argv = [sys.executable, os.path.join(HERE, "check-headers.py"), "--abi", abi.name,
-            "--tables", tables.dir]
-    if abi.triple:
-        argv += ["--cc", abi.triple + "-gcc"]
-    return subprocess.run(argv).returncode
+    # The headers `check` compares with: the cross compiler's, else Debian's bare cross
+    # headers with the host cpp.
+    try:
+        how = headers_mod.check_headers_args(abi)
+    except headers_mod.NoHeaders as e:
+        raise InputError("no headers for %s: %s" % (abi.name, e))
+    status = subprocess.run([sys.executable, os.path.join(HERE, "check-headers.py"),
+                             "--abi", abi.name, "--tables", tables.dir] + how).returncode
+    if status == headers_mod.CH.SKIP:
+        print("%s: the %s headers could not be read (SKIP above)" % (PROG, abi.name),
+              file=sys.stderr)
+        return 2
+    return status
 
 
 def cmd_arches(args, tables):

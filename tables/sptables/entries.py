@@ -11,7 +11,8 @@ from .rules import Finding, fmt
 
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 NUMBER = re.compile(r"^(0[xX][0-9a-fA-F]+|[0-9]+)$")
-# The largest number a syscall register is given by any table: x32's bit plus 547.
+# The largest number sysport accepts for a syscall register: 32 bits (the tables' largest,
+# x32's 0x40000000 + 547, is far below it).
 MAX_NUMBER = 0xffffffff
 
 
@@ -43,16 +44,26 @@ def parse(tables, text, where=""):
     abi = resolve_arch(tables, arch)
     nr = None
     if number is not None:
-        if re.match(r"^-\s*(0[xX][0-9a-fA-F]+|[0-9]+)$", number):
-            raise InputError("%snegative syscall number %s in '%s'" % (where, number, text))
-        if not NUMBER.match(number):
+        nr = parse_number(number, " in '%s'" % text, where)
+        if nr is None:
             raise InputError("%smalformed entry '%s': '%s' is not a number (decimal or 0x hex)"
                              % (where, text, number))
-        nr = int(number, 0)
-        if nr > MAX_NUMBER:
-            raise InputError("%ssyscall number %s in '%s' is out of range (at most 0x%x)"
-                             % (where, number, text, MAX_NUMBER))
     return Entry(text.strip(), abi, name, nr, where)
+
+
+def parse_number(text, context="", where=""):
+    """A syscall number (decimal or 0x hex) -> int; None if text is not written as one;
+    InputError if it is negative or larger than MAX_NUMBER."""
+    t = text.strip()
+    if re.match(r"^-\s*(0[xX][0-9a-fA-F]+|[0-9]+)$", t):
+        raise InputError("%snegative syscall number %s%s" % (where, t, context))
+    if not NUMBER.match(t):
+        return None
+    nr = int(t, 0)
+    if nr > MAX_NUMBER:
+        raise InputError("%ssyscall number %s%s is out of range (at most 0x%x)"
+                         % (where, t, context, MAX_NUMBER))
+    return nr
 
 
 def parse_file(tables, path):
@@ -141,8 +152,8 @@ class Verdict:
         if self.probe is not None:
             r = self.probe
             if r.status == "ENOSYS":
-                who = "the emulator" if r.by.startswith("the emulator") else \
-                    "the host kernel" if r.by.startswith("the host kernel") else "the emulator or the host kernel"
+                who = {"emulator": "the emulator", "host": "the host kernel"}.get(
+                    r.answered_by, "the emulator or the host kernel")
                 parts.append("probe says ENOSYS (from %s)" % who)
             elif r.status == "implemented":
                 parts.append("probe says implemented (%s)" % r.answer())

@@ -31,9 +31,6 @@ class Headers:
         self.where = where        # "aarch64-linux-gnu-gcc <asm/unistd.h>"
         self.version = version    # "Linux 6.1.4" or ""
 
-    def names_at(self, nr):
-        return sorted(n for n, v in self.syscalls.items() if v == nr)
-
     def describe(self):
         return "%s%s" % (self.where, " (%s)" % self.version if self.version else "")
 
@@ -43,19 +40,29 @@ class NoHeaders(Exception):
 
 
 def _how(abi):
-    """(cc, cflags, description) for reading abi's headers, or raise NoHeaders."""
+    """(cc, cflags, description) for reading abi's headers, or raise NoHeaders.  cc is "cpp"
+    when it reads Debian's bare cross headers (check-headers.py --include)."""
     if not abi.triple:
         raise NoHeaders("Debian 12 has no cross headers for %s" % abi.name)
     cc = abi.triple + "-gcc"
     if shutil.which(cc):
         return cc, [], "%s <asm/unistd.h>" % cc
-    inc = "/usr/%s/include" % abi.triple
+    inc = _include_dir(abi)
     gen_abi = {a.name: a for a in GEN.ABIS}.get(abi.name)
     if gen_abi and os.path.exists(os.path.join(inc, "asm", "unistd.h")):
-        flags = ["-undef", "-nostdinc", "-isystem", inc] + ["-D" + d for d in gen_abi.cpp]
-        return "cpp", flags, "%s/asm/unistd.h" % inc
+        return "cpp", CH.include_cflags(gen_abi, [inc]), "%s/asm/unistd.h" % inc
     raise NoHeaders("neither %s nor %s/asm/unistd.h is installed: %s"
                     % (cc, inc, CH.apt_hint(cc)))
+
+
+def _include_dir(abi):
+    return "/usr/%s/include" % abi.triple
+
+
+def check_headers_args(abi):
+    """check-headers.py's --cc or --include for the headers read() reads; raises NoHeaders."""
+    cc, _flags, _where = _how(abi)
+    return ["--include", _include_dir(abi)] if cc == "cpp" else ["--cc", cc]
 
 
 _cache = {}
@@ -67,9 +74,7 @@ def read(abi):
         return _cache[abi.name]
     cc, flags, where = _how(abi)
     try:
-        names = {n for n in CH.macros(cc, flags, "<asm/unistd.h>", r"^__(ARM_)?NR_\w+$")
-                 if not GEN.NR_META.match(n)}
-        values = CH.values(cc, flags, "#include <asm/unistd.h>", names)
+        values = CH.header_syscalls(cc, flags)
         version = ""
         code = CH.values(cc, flags, "#include <linux/version.h>", ["LINUX_VERSION_CODE"])
     except CH.Skip as e:
@@ -80,13 +85,7 @@ def read(abi):
     if c:
         # KERNEL_VERSION(a, b, c) = (a << 16) + (b << 8) + min(c, 255)
         version = "Linux %d.%d.%d" % (c >> 16, (c >> 8) & 0xff, c & 0xff)
-    syscalls = {}
-    for n, v in values.items():
-        if v is None:
-            continue
-        key = GEN.ARM_PRIVATE_PREFIX + n[len("__ARM_NR_"):] if n.startswith("__ARM_NR_") \
-            else n[len("__NR_"):]
-        syscalls[key] = v
+    syscalls = {n: v for n, v in values.items() if v is not None}
     h = Headers(abi.name, syscalls, where, version)
     _cache[abi.name] = h
     return h

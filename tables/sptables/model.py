@@ -50,6 +50,7 @@ class Tables:
                                       None if target == "-" else target, int(offset, 0),
                                       source.split("[", 1)[0])
         self._syscalls = {}
+        self._slots = None
         self.private = {}
         path = os.path.join(directory, "private-syscalls.txt")
         if os.path.exists(path):
@@ -59,7 +60,6 @@ class Tables:
                         continue
                     abi, name, _nr = line.split()
                     self.private.setdefault(abi, set()).add(name)
-        self.version = ""  # "linux-source-6.1 6.1.192-2 (Linux 6.1.192)"
         self.package = ""  # "linux-source-6.1 6.1.192-2"
         source = os.path.join(directory, "SOURCE")
         if os.path.exists(source):
@@ -67,20 +67,38 @@ class Tables:
                 text = f.read()
             pkg = re.search(r"^package: (.*)$", text, re.M)
             ver = re.search(r"^version: (.*)$", text, re.M)
-            self.version = " ".join(m.group(1) for m in (pkg, ver) if m)
             if pkg and ver:
                 self.package = "%s %s" % (pkg.group(1), ver.group(1).split()[0])
 
     def syscalls(self, abi):
-        """name -> number for one ABI."""
+        """name -> number for one ABI.  A #define SP_NR_ line that does not parse, or a table
+        with none, is an error: skipping it would make every check see fewer entries and pass."""
         if abi not in self._syscalls:
             path = os.path.join(self.dir, abi, "syscalls.h")
             table = {}
             with open(path) as f:
-                for m in re.finditer(r"^#define SP_NR_(\w+) (\d+)$", f.read(), re.M):
+                for i, line in enumerate(f, 1):
+                    if not line.startswith("#define SP_NR_"):
+                        continue
+                    m = re.match(r"^#define SP_NR_(\w+) (\d+)$", line.rstrip("\n"))
+                    if not m:
+                        raise InputError("%s:%d: cannot read this syscall macro: %s"
+                                         % (path, i, line.strip()))
                     table[m.group(1)] = int(m.group(2))
+            if not table:
+                raise InputError("%s defines no SP_NR_ syscall numbers" % path)
             self._syscalls[abi] = table
         return self._syscalls[abi]
+
+    def generic_slots(self):
+        """asm-generic number (nr - offset) -> [(abi, name)] over every table, built once."""
+        if self._slots is None:
+            self._slots = {}
+            for abi in self.abis:
+                off = self.abis[abi].offset
+                for n, v in self.syscalls(abi).items():
+                    self._slots.setdefault(v - off, []).append((abi, n))
+        return self._slots
 
     def names_at(self, abi, nr):
         return sorted(n for n, v in self.syscalls(abi).items() if v == nr)

@@ -23,7 +23,7 @@ import signal
 import subprocess
 import tempfile
 
-from .model import InputError, HERE
+from .model import HERE, InputError, Tables, resolve_arch
 
 REPO = os.path.dirname(HERE)
 DEFAULT_TIMEOUT_MS = 500
@@ -82,8 +82,8 @@ class Result:
         self.name = name          # the syscall name, if the caller knew it
         self.kind = kind          # returned / error / exited / signal / timeout / lost
         self.detail = detail      # "EINVAL 22", "SIGSEGV 11", "42", "500" ...
-        self.by = ""              # who answered, filled in by Target.attribute
-        self.logged = False       # QEMU logged "Unsupported syscall: nr"
+        self.by = ""              # who answered, in words, filled in by Target.attribute
+        self.answered_by = ""     # the same in one word: "emulator", "host" or "either"
         self.where = ""           # the target and how it ran: Target.describe()
 
     @property
@@ -137,7 +137,8 @@ def default_config_path():
 class Target:
     """One configured target and how to run its sp-probe."""
 
-    def __init__(self, name, config_path=None, build=True):
+    def __init__(self, name, config_path=None, build=True, tables=None):
+        """tables: the model.Tables whose numbers are probed (default tables/linux)."""
         config_path = config_path or default_config_path()
         if not os.path.exists(config_path):
             raise Unavailable("no build configuration at %s: run ./sysport test first (or "
@@ -170,8 +171,9 @@ class Target:
             self.binary = self._probe_binary()
             if not self.binary or not os.path.exists(self.binary):
                 raise InputError("building %s did not produce sp-probe (see %s)" % (name, self._log()))
-        from .model import Tables
-        self.abi = Tables().by_target(name)
+        self.tables = tables or Tables()
+        self.abi = self.tables.by_target(name)
+        self._host = False  # host_native_target(), looked up once
         self._fioclex = None
         self._host_kernel = "Linux %s" % platform.release()
         self._emulator_version = None
@@ -238,7 +240,7 @@ class Target:
 
     def run(self, probes, timeout_ms=DEFAULT_TIMEOUT_MS):
         """probes: [(nr, name or None)].  Returns [Result] in the same order."""
-        results = {}
+        results = []
         stderr = []
         todo = list(probes)
         while todo:
@@ -256,7 +258,7 @@ class Target:
             for (nr, name), (gnr, kind, detail) in zip(todo, got):
                 if gnr != nr:
                     raise RuntimeError("sp-probe answered for %d when %d was asked" % (gnr, nr))
-                results[len(results)] = Result(nr, name, kind, detail)
+                results.append(Result(nr, name, kind, detail))
             todo = todo[len(got):]
             if todo and not got:
                 # Nothing at all (sp-probe or the emulator would not start): no point in
@@ -264,18 +266,17 @@ class Target:
                 lines = err.strip().splitlines()
                 why = "%s: %s" % (how, lines[-1]) if lines else how
                 for nr, name in todo:
-                    results[len(results)] = Result(nr, name, "lost", "sp-probe gave no answer (%s)" % why)
+                    results.append(Result(nr, name, "lost", "sp-probe gave no answer (%s)" % why))
                 break
             if todo and "done %d" % len(specs) not in out:
                 # sp-probe itself ended early (it should not): record the one it was on and
                 # go on with the rest in a new process.
                 nr, name = todo.pop(0)
-                results[len(results)] = Result(nr, name, "lost", "sp-probe ended (%s) while probing it" % how)
-        ordered = [results[i] for i in range(len(results))]
-        for r in ordered:
+                results.append(Result(nr, name, "lost", "sp-probe ended (%s) while probing it" % how))
+        for r in results:
             r.where = self.describe()
-        self.attribute(ordered, "".join(stderr))
-        return ordered
+        self.attribute(results, "".join(stderr))
+        return results
 
     def _spawn(self, argv, count, timeout_ms):
         # Fresh directory, own session (no controlling terminal for vhangup to hang up, and a
@@ -298,7 +299,7 @@ class Target:
         return out.decode(errors="replace"), err.decode(errors="replace"), how
 
     def attribute(self, results, stderr):
-        """Fills in Result.by: who gave each answer."""
+        """Fills in Result.by and Result.answered_by: who gave each answer."""
         unsupported = {}  # number -> what QEMU logged about it
         for m in re.finditer(r"Unsupported syscall: (-?\d+)", stderr):
             unsupported[int(m.group(1))] = m.group(0)
@@ -308,17 +309,19 @@ class Target:
         unlogged = []
         for r in results:
             if self.native:
-                r.by = "the host kernel (%s)" % self._host_kernel
+                r.by, r.answered_by = "the host kernel (%s)" % self._host_kernel, "host"
                 continue
-            r.logged = r.nr in unsupported
-            if r.status == "ENOSYS" and r.logged:
+            if r.status == "ENOSYS" and r.nr in unsupported:
                 r.by = "the emulator (%s logged \"%s\")" % (self.emulator_version(), unsupported[r.nr])
+                r.answered_by = "emulator"
             elif r.status == "ENOSYS":
                 unlogged.append(r)
             elif r.status == "crashed":
                 r.by = "the emulator (%s delivers the guest's signals)" % self.emulator_version()
+                r.answered_by = "emulator"
             else:
                 r.by = "%s (emulated, or passed on to the host kernel)" % self.emulator_version()
+                r.answered_by = "either"
         if unlogged:
             self._attribute_unlogged(unlogged)
 
@@ -326,13 +329,13 @@ class Target:
         # QEMU knew the number, so it handled the call: either it passed it on and the host
         # kernel said ENOSYS, or QEMU refused it itself.  The host's same-named call, probed
         # natively, tells the two apart.
-        host = host_native_target(self.config_path)
+        if self._host is False:
+            self._host = host_native_target(self.config_path, self.tables)
+        host = self._host
         verdicts = {}
-        host_table = {}
         if host is not None:
             host_abi, host_target = host
-            from .model import Tables
-            host_table = Tables().syscalls(host_abi)
+            host_table = self.tables.syscalls(host_abi)
             asks = [(host_table[r.name], r.name) for r in results if r.name in host_table]
             if asks:
                 for h in host_target.run(asks):
@@ -343,29 +346,32 @@ class Target:
                 # QEMU passes a call on only as the host's call of the same name.
                 r.by = ("the emulator (%s answered itself: the host's %s table has no %s to "
                         "pass it on to)" % (self.emulator_version(), host[0], r.name))
+                r.answered_by = "emulator"
             elif v is None:
                 r.by = ("%s or the host kernel (the emulator knows the number but did not say "
                         "which; the host has no %s to compare)" % (self.emulator_version(), r.name or r.nr))
+                r.answered_by = "either"
             elif v[1].status == "ENOSYS":
                 r.by = ("the host kernel (%s passed it on; the host's own %s %s %d is ENOSYS "
                         "natively too)" % (self.emulator_version(), v[0], r.name, v[1].nr))
+                r.answered_by = "host"
             else:
                 r.by = ("the emulator (%s refused it although the host's %s %s %d is %s natively)"
                         % (self.emulator_version(), v[0], r.name, v[1].nr, v[1].answer()))
+                r.answered_by = "emulator"
 
 
-def host_native_target(config_path):
+def host_native_target(config_path, tables):
     """(abi, Target) of the configured native target whose ABI is this host's, or None."""
-    abi = {"x86_64": "x86_64", "aarch64": "arm64", "ppc64le": "powerpc64", "s390x": "s390x",
-           "riscv64": "riscv64"}.get(platform.machine())
-    if abi is None:
+    try:
+        abi = resolve_arch(tables, platform.machine())
+    except InputError:
         return None
-    from .model import Tables
-    t = Tables().abis.get(abi)
-    if t is None or not t.target:
+    t = tables.abis[abi]
+    if not t.target:
         return None
     try:
-        target = Target(t.target, config_path)
+        target = Target(t.target, config_path, tables=tables)
     except InputError:
         return None
     return (abi, target) if target.native else None

@@ -87,14 +87,8 @@ class World:
 
     def slot_owner(self, g, skip=None):
         """The shared-numbering syscall whose asm-generic number is g, if any."""
-        owners = collections.Counter()
-        for abi, table in self.known.items():
-            if abi == skip:
-                continue
-            off = self.tables.abis[abi].offset
-            for n, v in table.items():
-                if v - off == g:
-                    owners[n] += 1
+        owners = collections.Counter(n for abi, n in self.tables.generic_slots().get(g, ())
+                                     if abi != skip)
         for n, _c in owners.most_common():
             ref = self.shared_reference(n, skip)
             if ref and ref[0] == g:

@@ -7,11 +7,12 @@
 
 Each test runs the real command line on a broken copy of the tables (or a wrong entry) and on
 the correct one, so it fails if a check stops catching, and also if it starts crying wolf."""
-import os
 import sys
 import unittest
 
-from .support import BrokenTables, CHECK_HEADERS, have, run, target_ready, tool
+from sptables import headers, model
+
+from .support import BrokenTables, CHECK_HEADERS, LINUX, have, run, target_ready, tool
 
 
 class HeaderCheckCatches(unittest.TestCase):
@@ -31,7 +32,7 @@ class HeaderCheckCatches(unittest.TestCase):
             self.assertEqual(status, 1, out)
             self.assertIn("error: syscall openat: tables 258, <asm/unistd.h> 257", out)
             self.assertIn("1 errors", out)
-        status, out, _ = self.headers(os.path.join(os.path.dirname(CHECK_HEADERS), "linux"))
+        status, out, _ = self.headers(LINUX)
         self.assertEqual(status, 0, out)
 
     def test_user_entry(self):
@@ -63,8 +64,11 @@ class ConsistencyCatches(unittest.TestCase):
         status, out, _ = tool("check", "--no-probe", "--entry", "aarch64:mseal=462")
         self.assertEqual(status, 0, out)
         self.assertIn("consistent: 462 = asm-generic 462 + 0", out)
-        if have("aarch64-linux-gnu-gcc"):
+        try:
+            headers.read(model.Tables().abis["arm64"])  # the cross compiler's, or bare headers
             self.assertIn("unknown to these headers but consistent with the shared numbering", out)
+        except headers.NoHeaders:
+            self.assertIn("no headers to compare with, consistent with the shared numbering", out)
 
 
 class ProbeCatches:

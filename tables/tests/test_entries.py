@@ -3,9 +3,10 @@ errors (exit 2) for everything else."""
 import os
 import tempfile
 import unittest
+from unittest import mock
 
-from sptables import entries, model
-from sptables.model import InputError
+from sptables import entries, headers, model
+from sptables.model import InputError, Tables
 
 from .support import tool
 
@@ -99,6 +100,8 @@ class CommandLineErrors(unittest.TestCase):
         self.assertOneLine(["probe", "--target", "linux-vax", "1"], "unknown target 'linux-vax'")
         self.assertOneLine(["probe", "--target", "linux-aarch64", "mseal"], "unknown name 'mseal'")
         self.assertOneLine(["probe", "--target", "linux-aarch64", "--", "-3"], "negative syscall number")
+        self.assertOneLine(["probe", "--target", "linux-aarch64", "99999999999999999999"],
+                           "syscall number 99999999999999999999 is out of range")
         self.assertOneLine(["probe", "--target", "linux-aarch64"], "NAME|NUMBER ... or --all")
         self.assertOneLine(["probe", "--target", "linux-aarch64", "--timeout-ms", "0", "1"],
                            "--timeout-ms must be positive")
@@ -106,6 +109,29 @@ class CommandLineErrors(unittest.TestCase):
     def test_command(self):
         self.assertOneLine(["frobnicate"], "invalid choice")
         self.assertOneLine(["--tables", "/nonexistent", "consistency"], "no generated tables")
+
+
+class HeadersFallback(unittest.TestCase):
+    """Without the cross compiler, the headers come from Debian's bare cross headers read by
+    the host cpp, for `check` and `headers` alike."""
+
+    def setUp(self):
+        self.abi = Tables().abis["arm64"]
+        if not os.path.exists("/usr/%s/include/asm/unistd.h" % self.abi.triple):
+            self.skipTest("no /usr/%s/include: apt-get install linux-libc-dev-arm64-cross"
+                          % self.abi.triple)
+        saved = dict(headers._cache)
+        headers._cache.clear()
+        self.addCleanup(headers._cache.update, saved)
+        self.addCleanup(headers._cache.clear)
+
+    def test_bare_headers_without_the_compiler(self):
+        with mock.patch.object(headers.shutil, "which", return_value=None):
+            self.assertEqual(headers.check_headers_args(self.abi),
+                             ["--include", "/usr/aarch64-linux-gnu/include"])
+            h = headers.read(self.abi)
+        self.assertEqual(h.where, "/usr/aarch64-linux-gnu/include/asm/unistd.h")
+        self.assertEqual(h.syscalls["getpid"], Tables().syscalls("arm64")["getpid"])
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The consistency rules, on the real tables (no complaints) and on copies with one entry
 broken (each caught, with the number it should have had)."""
+import os
 import unittest
 
 from sptables import model, rules
@@ -18,6 +19,32 @@ class RealTables(unittest.TestCase):
         # Including the places the rules must stop: x32's own 512-547 rows, s390's 16-bit
         # uid calls, csky's cacheflush at 245 while arc and nios2 have it at 244.
         self.assertEqual(rules.check_tables(model.Tables()), [])
+
+
+class UnreadableTables(unittest.TestCase):
+    """A table the reader cannot parse is an error, not a shorter table that passes."""
+
+    def rewrite(self, b, abi, old, new):
+        path = os.path.join(b.dir, abi, "syscalls.h")
+        with open(path) as f:
+            text = f.read()
+        self.assertIn(old, text)
+        with open(path, "w") as f:
+            f.write(text.replace(old, new))
+
+    def test_macro_in_another_format(self):
+        with BrokenTables([]) as b:
+            self.rewrite(b, "arm64", "#define SP_NR_getpid 172\n", "#define SP_NR_getpid (172)\n")
+            with self.assertRaises(model.InputError) as cm:
+                rules.check_tables(model.Tables(b.dir))
+            self.assertIn("SP_NR_getpid (172)", str(cm.exception))
+
+    def test_no_macros(self):
+        with BrokenTables([]) as b:
+            self.rewrite(b, "arm64", "#define SP_NR_", "#define SP_SYS_")
+            with self.assertRaises(model.InputError) as cm:
+                model.Tables(b.dir).syscalls("arm64")
+            self.assertIn("defines no SP_NR_", str(cm.exception))
 
 
 class SharedNumbering(unittest.TestCase):
