@@ -17,6 +17,7 @@
 
 #include "harness/darwin/macho.h"
 #include "harness/darwin/xnu_abi.h"
+#include "tables/darwin/fcntl.h"
 #include "tables/darwin/syscalls.h"
 
 namespace sysport::darwin {
@@ -168,6 +169,8 @@ struct Guest::Impl {
                      "sysport-darwin-run has no dyld or libSystem and runs raw-syscall executables only; "
                      "the libc build runs on a real Mac");
     }
+    const Segment* text = image.segment("__TEXT");
+    if (!text) return stopped(path + ": no __TEXT segment");
     slide = image.pie() ? options.slide : 0;
 
     if (uc_open(arm64 ? UC_ARCH_ARM64 : UC_ARCH_X86, arm64 ? UC_MODE_ARM : UC_MODE_64, &uc) != UC_ERR_OK) {
@@ -177,11 +180,14 @@ struct Guest::Impl {
     // for arm64-apple-macos): ask for Unicorn's most capable model.
     if (arm64) uc_ctl_set_cpu_model(uc, UC_CPU_ARM64_MAX);
 
+    // Each segment is mapped once, with the protections macOS maps it with (VM_PROT_* and
+    // UC_PROT_* share their bits): uc_mem_write, like the kernel's own copy, ignores them,
+    // so the contents and the rebases below go into read-only pages too.
     for (const auto& seg : image.segments) {
       if (seg.initprot == 0 || seg.vmsize == 0) continue;  // __PAGEZERO: never mapped
       const uint64_t start = page_down(seg.vmaddr + slide);
       const uint64_t size = page_up(seg.vmaddr + slide + seg.vmsize) - start;
-      if (uc_mem_map(uc, start, size, UC_PROT_ALL) != UC_ERR_OK) {
+      if (uc_mem_map(uc, start, size, seg.initprot & 7) != UC_ERR_OK) {
         return stopped(path + ": segment " + seg.name + " overlaps another or cannot be mapped at " + hex(start));
       }
       if (seg.filesize) uc_mem_write(uc, seg.vmaddr + slide, file.data() + seg.fileoff, seg.filesize);
@@ -199,25 +205,16 @@ struct Guest::Impl {
       pointer += slide;
       uc_mem_write(uc, at + slide, &pointer, sizeof pointer);
     }
-    // Now the protections macOS maps them with (VM_PROT_* and UC_PROT_* share their bits).
-    for (const auto& seg : image.segments) {
-      if (seg.initprot == 0 || seg.vmsize == 0) continue;
-      const uint64_t start = page_down(seg.vmaddr + slide);
-      uc_mem_protect(uc, start, page_up(seg.vmaddr + slide + seg.vmsize) - start, seg.initprot & 7);
-    }
 
     const uint64_t stack_size = page_up(image.stacksize ? image.stacksize : kDefaultStack);
     uc_mem_map(uc, layout.stack_top - stack_size, stack_size, UC_PROT_READ | UC_PROT_WRITE);
-    uc_mem_map(uc, layout.dyld_stub, kPage, UC_PROT_ALL);
+    uc_mem_map(uc, layout.dyld_stub, kPage, UC_PROT_READ | UC_PROT_EXEC);
     if (arm64) {
       uc_mem_write(uc, layout.dyld_stub, kArm64ExitStub, sizeof kArm64ExitStub);
     } else {
       uc_mem_write(uc, layout.dyld_stub, kX86_64ExitStub, sizeof kX86_64ExitStub);
     }
-    uc_mem_protect(uc, layout.dyld_stub, kPage, UC_PROT_READ | UC_PROT_EXEC);
 
-    const Segment* text = image.segment("__TEXT");
-    if (!text) return stopped(path + ": no __TEXT segment");
     const uint64_t entry = text->vmaddr + slide + image.entryoff;
     const uint64_t mach_header = text->vmaddr + slide;  // __TEXT starts with the header
     start_registers(entry, mach_header);
@@ -325,13 +322,21 @@ struct Guest::Impl {
     return range_has(addr, len, UC_PROT_WRITE) && uc_mem_write(uc, addr, in, len) == UC_ERR_OK;
   }
   // copyinstr with MAXPATHLEN: 0, EFAULT or ENAMETOOLONG (host errno values, mapped later).
+  // Read a page at a time (the mapping granularity: a page is readable as a whole or not at
+  // all), so a byte past the NUL on a later page is never needed, as with the kernel's copy.
   int copyinstr(uint64_t addr, std::string* out) {
     out->clear();
-    for (uint64_t i = 0; i < kMaxPath; ++i) {
-      char c;
-      if (!copyin(addr + i, &c, 1)) return EFAULT;
-      if (c == '\0') return 0;
-      *out += c;
+    char chunk[kPage];
+    uint64_t at = addr;
+    while (out->size() < kMaxPath) {
+      const uint64_t n = std::min<uint64_t>(page_up(at + 1) - at, kMaxPath - out->size());
+      if (!copyin(at, chunk, n)) return EFAULT;
+      if (const void* nul = memchr(chunk, '\0', n)) {
+        out->append(chunk, static_cast<const char*>(nul) - chunk);
+        return 0;
+      }
+      out->append(chunk, n);
+      at += n;
     }
     return ENAMETOOLONG;
   }
@@ -556,11 +561,13 @@ struct Guest::Impl {
     c.text = "read(" + std::to_string(fd) + ", " + hex(buf) + ", " + std::to_string(n) + ")";
     if (n > 0x7fffffff) return host_error(c, EINVAL);  // user_ssize_t, INT_MAX in dofileread
     const uint64_t want = std::min(n, kMaxTransfer);
+    // Checked before reading, so that an EFAULT consumes nothing from fd; the buffer is then
+    // known to be writable and is written directly.
     if (!range_has(buf, want, UC_PROT_WRITE)) return host_error(c, EFAULT);
     std::vector<char> data(want);
     const ssize_t got = ::read(fd, data.data(), want);
     if (got < 0) return host_error(c, errno);
-    copyout(buf, data.data(), static_cast<uint64_t>(got));
+    uc_mem_write(uc, buf, data.data(), static_cast<uint64_t>(got));
     return ok(c, static_cast<uint64_t>(got));
   }
 
@@ -590,7 +597,7 @@ struct Guest::Impl {
       stop(c.text + ": open flags " + hex(unknown) + " have no translation in sysport-darwin-run");
       return Next::Stop;
     }
-    if ((flags & 3) == 3) return host_error(c, EINVAL);  // no access mode: XNU's open1 rejects it
+    if ((flags & SP_O_ACCMODE) == SP_O_ACCMODE) return host_error(c, EINVAL);  // no access mode: XNU's open1 rejects it
     return result(c, ::openat(dir, p.c_str(), *host_flags, static_cast<mode_t>(mode & 07777)));
   }
   Next sys_open(Call& c) { return open_common(c, AT_FDCWD, "", c.a[0], c.a[1], c.a[2], "open"); }

@@ -127,6 +127,19 @@ TEST_P(DarwinRunner, AnEntryThatReturnsExitsWithItsValueAsUnderDyld) {
   EXPECT_EQ(run({g}, dir.path()).describe(), "exit 42");
 }
 
+// copyinstr: a path in unmapped memory is EFAULT, and one whose NUL is on the next page is
+// read across the page boundary.
+TEST_P(DarwinRunner, CopiesInPathsAsTheKernelDoes) {
+  const std::string g = guest("paths");
+  NEED_GUEST(g);
+  TempDir dir("darwin-runner");
+  const auto o = run({"--trace", g}, dir.path());
+  EXPECT_EQ(o.describe(), "exit 0") << o.err;
+  EXPECT_NE(o.err.find("mkdir(0x10, 0755) = -1 EFAULT"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("mkdir(\"pq\", 0755) = 0\n"), std::string::npos) << o.err;
+  EXPECT_TRUE(std::filesystem::is_directory(dir.path() / "pq"));
+}
+
 TEST_P(DarwinRunner, AppliesRebasesToASlidImage) {
   const std::string g = guest("rebase");
   NEED_GUEST(g);

@@ -116,6 +116,29 @@ puts:	// x0: a NUL-terminated string; writes it and a newline to fd 1
 	svc	#0x80
 #elif defined(GUEST_brk)
 	brk	#1
+#elif defined(GUEST_paths)
+	// mkdir((char *)16): the path lies in the page zero, so copyinstr answers EFAULT (14);
+	// then mkdir("pq"), whose NUL is on the next page. Exit status: 1 unless the first
+	// failed with EFAULT, else (carry << 7) | x0 of the second (0 when it made pq).
+	mov	x0, #16
+	mov	x1, #0755
+	mov	x16, #SYS_mkdir
+	svc	#0x80
+	b.cc	1f
+	cmp	x0, #14
+	b.ne	1f
+	adrp	x0, edge@PAGE
+	add	x0, x0, edge@PAGEOFF
+	mov	x1, #0755
+	mov	x16, #SYS_mkdir
+	svc	#0x80
+	cset	x2, cs
+	orr	x0, x0, x2, lsl #7
+	mov	x16, #SYS_exit
+	svc	#0x80
+1:	mov	x0, #1
+	mov	x16, #SYS_exit
+	svc	#0x80
 #else
 #error "define GUEST_<name>"
 #endif
@@ -128,3 +151,11 @@ slid:	.asciz "slid\n"
 	.section __DATA_CONST,__const
 	.p2align 3
 table:	.quad slid
+
+#if defined(GUEST_paths)
+	// A path whose NUL is on the page after its text: "pq" ends the first 4 KiB page.
+	.section __DATA,__data
+	.p2align 12
+	.space 4094, 0x78
+edge:	.asciz "pq"
+#endif

@@ -124,6 +124,31 @@ puts:	// rdi: a NUL-terminated string; writes it and a newline to fd 1
 	syscall
 #elif defined(GUEST_brk)
 	int3
+#elif defined(GUEST_paths)
+	// mkdir((char *)16): the path lies in the page zero, so copyinstr answers EFAULT (14);
+	// then mkdir("pq"), whose NUL is on the next page. Exit status: 1 unless the first
+	// failed with EFAULT, else (carry << 7) | rax of the second (0 when it made pq).
+	movl	$16, %edi
+	movl	$0755, %esi
+	movl	$BSD(SYS_mkdir), %eax
+	syscall
+	jnc	1f
+	cmpq	$14, %rax
+	jne	1f
+	leaq	edge(%rip), %rdi
+	movl	$0755, %esi
+	movl	$BSD(SYS_mkdir), %eax
+	syscall
+	setc	%dl
+	movzbl	%dl, %edx
+	shll	$7, %edx
+	orl	%edx, %eax
+	movl	%eax, %edi
+	movl	$BSD(SYS_exit), %eax
+	syscall
+1:	movl	$1, %edi
+	movl	$BSD(SYS_exit), %eax
+	syscall
 #else
 #error "define GUEST_<name>"
 #endif
@@ -136,3 +161,11 @@ slid:	.asciz "slid\n"
 	.section __DATA_CONST,__const
 	.p2align 3
 table:	.quad slid
+
+#if defined(GUEST_paths)
+	// A path whose NUL is on the page after its text: "pq" ends the first 4 KiB page.
+	.section __DATA,__data
+	.p2align 12
+	.space 4094, 0x78
+edge:	.asciz "pq"
+#endif
