@@ -6,20 +6,14 @@
 #
 # The run prefix is the command the binary is run under (an emulator and its arguments);
 # none for a native target, which the manifest lists as [].
-include("${CMAKE_CURRENT_LIST_DIR}/../cmake/SysportTargets.cmake")  # sysport_json_list
+include("${CMAKE_CURRENT_LIST_DIR}/../cmake/SysportJson.cmake")
 
 function(sp_bench_write_manifest harness objdump)
-  sysport_json_list(run_prefix_json ${ARGN})
-  file(WRITE "${CMAKE_BINARY_DIR}/bench-manifest.json" "{
-  \"target\": \"${SYSPORT_TARGET}\",
-  \"os\": \"${SYSPORT_OS}\",
-  \"triple\": \"${SYSPORT_TRIPLE}\",
-  \"runner\": \"${SYSPORT_RUNNER}\",
-  \"harness\": \"${harness}\",
-  \"binary\": \"${CMAKE_BINARY_DIR}/sp-bench\",
-  \"run_prefix\": ${run_prefix_json},
-  \"objdump\": \"${objdump}\",
-  \"compiler\": \"${CMAKE_CXX_COMPILER} ${CMAKE_CXX_COMPILER_VERSION}\"
-}
-")
+  set(manifest "{}")
+  sysport_json_set_strings(manifest "target=${SYSPORT_TARGET}" "os=${SYSPORT_OS}" "triple=${SYSPORT_TRIPLE}"
+    "runner=${SYSPORT_RUNNER}" "harness=${harness}" "binary=${CMAKE_BINARY_DIR}/sp-bench"
+    "objdump=${objdump}" "compiler=${CMAKE_CXX_COMPILER} ${CMAKE_CXX_COMPILER_VERSION}")
+  sysport_json_string_array(run_prefix_json ${ARGN})
+  sysport_json_set(manifest "${run_prefix_json}" run_prefix)
+  sysport_json_write("${CMAKE_BINARY_DIR}/bench-manifest.json" "${manifest}")
 endfunction()

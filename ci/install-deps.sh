@@ -3,23 +3,43 @@
 # Idempotent: with everything present it installs nothing and says so.
 #
 # The list is assembled from:
-#   ci/packages/*.txt          one package per line ('#' starts a comment)
-#   toolchains/*.cmake         SYSPORT_PACKAGES and SYSPORT_EMULATOR_PACKAGE of each target
-# so that adding a target or a tool adds its packages in the same change.
+#   ci/packages/*.txt          one package per line ('#' starts a comment): the host's tools
+#   arch/*/target.json         each target's record: its "packages", its emulator's "package"
+#                              and its bench's "google_benchmark_package" (arch/README.md)
+# so that adding a target adds its packages in the same folder.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
+# The records are JSON, read with python3: on a machine without it, that comes first.
+if ! command -v python3 >/dev/null; then
+  echo "sysport: installing python3 (needed to read the target records)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null
+fi
+
+# Into a variable first, so that a record python3 cannot read stops the script (a failure
+# inside `< <(...)` would go unnoticed and leave its packages out).
+package_list=$(
+  {
+    sed -e 's/#.*//' "$root"/ci/packages/*.txt
+    python3 - "$root"/arch/*/target.json <<'PY'
+import json, sys
+for path in sys.argv[1:]:
+    try:
+        with open(path) as f:
+            record = json.load(f)
+        print(*record["packages"])
+        print(record["run"].get("emulator", {}).get("package", ""))
+        print(record.get("bench", {}).get("google_benchmark_package", ""))
+    except (OSError, ValueError, KeyError, AttributeError, TypeError) as e:
+        sys.exit(f"sysport: {path}: cannot read the packages of this record: {e!r}")
+PY
+  } | tr ' \t' '\n\n' | sed '/^$/d' | sort -u
+)
 packages=()
 while read -r pkg; do
   [[ -n "$pkg" ]] && packages+=("$pkg")
-done < <(
-  {
-    sed -e 's/#.*//' "$root"/ci/packages/*.txt
-    sed -n -e 's/^set(SYSPORT_PACKAGES \(.*\))$/\1/p' -e 's/^set(SYSPORT_EMULATOR_PACKAGE \(.*\))$/\1/p' \
-      "$root"/toolchains/*.cmake
-  } | tr ' \t' '\n\n' | sed '/^$/d' | sort -u
-)
+done <<<"$package_list"
 
 native_arch=$(dpkg --print-architecture)
 # Read once into a variable: `dpkg ... | grep -q` under pipefail fails whenever grep exits

@@ -30,11 +30,10 @@ endif()
 
 function(sysport_target_extras_darwin target build_dir built)
   set(checker "${PROJECT_SOURCE_DIR}/harness/darwin/check_macho.py")
-  include("${PROJECT_SOURCE_DIR}/toolchains/${target}.cmake")  # SYSPORT_DARWIN_MIN_OS
   set(labels "${target};darwin;static-check")
   if(NOT built OR NOT SYSPORT_DARWIN_PYTHON3)
     if(NOT built)
-      sysport_build_blocker(${target} why)
+      sysport_build_blocker(SP_TC why)
       set(why "${target} was not built: ${why}")
     else()
       set(why "python3 not found: apt-get install python3")
@@ -46,8 +45,8 @@ function(sysport_target_extras_darwin target build_dir built)
   endif()
 
   add_test(NAME ${target}/static-check
-    COMMAND "${SYSPORT_DARWIN_PYTHON3}" "${checker}" --target ${target}
-            --manifest "${build_dir}/manifest.json" --min-os ${SYSPORT_DARWIN_MIN_OS})
+    COMMAND "${SYSPORT_DARWIN_PYTHON3}" "${checker}" --arch ${SP_TC_DARWIN_ARCH}
+            --manifest "${build_dir}/manifest.json" --min-os ${SP_TC_DARWIN_MIN_OS})
   set_tests_properties(${target}/static-check PROPERTIES
     LABELS "${labels}" SKIP_RETURN_CODE 77 TIMEOUT 300)
 
@@ -63,8 +62,8 @@ function(sysport_target_extras_darwin target build_dir built)
     list(GET parts 1 variant)
     list(GET parts 2 expect)
     add_test(NAME ${target}/static-check-catches-${what}
-      COMMAND "${SYSPORT_DARWIN_PYTHON3}" "${checker}" --target ${target}
-              --manifest "${build_dir}/manifest.json" --variant ${variant} --min-os ${SYSPORT_DARWIN_MIN_OS}
+      COMMAND "${SYSPORT_DARWIN_PYTHON3}" "${checker}" --arch ${SP_TC_DARWIN_ARCH}
+              --manifest "${build_dir}/manifest.json" --variant ${variant} --min-os ${SP_TC_DARWIN_MIN_OS}
               --expect-fail "${expect}")
     set_tests_properties(${target}/static-check-catches-${what} PROPERTIES
       LABELS "${labels};selftest" SKIP_RETURN_CODE 77 TIMEOUT 120)

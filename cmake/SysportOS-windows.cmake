@@ -13,7 +13,7 @@
 #   <target>/static-check-catches   the same check run on a binary built to break every
 #                          rule, which it must reject: a check that passes everything
 #                          proves nothing.
-# All of them are labelled with the target's name, so `ctest -L windows-x86_64` runs the
+# All of them are labelled with the target's name, so `ctest -L <target>` runs the
 # target whole. The cells also work without the fixture (./sysport run): the harness runs
 # the same preparation before a cell (harness/runner.cc, harness/wine-prefix.sh).
 
@@ -40,9 +40,9 @@ function(sysport_target_extras_windows target build_dir built)
   set(check "${PROJECT_SOURCE_DIR}/cmake/windows/static_check.py")
   set(def "${PROJECT_SOURCE_DIR}/suites/win32_kernel32.def")
   add_test(NAME ${target}/static-check
-    COMMAND python3 "${check}" --manifest "${build_dir}/manifest.json" --def "${def}")
+    COMMAND python3 "${check}" --machine ${SP_TC_WINDOWS_MACHINE} --manifest "${build_dir}/manifest.json" --def "${def}")
   add_test(NAME ${target}/static-check-catches
-    COMMAND python3 "${check}" --target ${target} --def "${def}" --backend win32 --program bait
+    COMMAND python3 "${check}" --machine ${SP_TC_WINDOWS_MACHINE} --def "${def}" --backend win32 --program bait
             --binary "${build_dir}/static-check-bait/bait.exe"
             --expect-violation "system call instruction"
             --expect-violation "imports from ntdll.dll"

@@ -33,7 +33,7 @@ std::string exec_failure_reason(const TargetConfig& target, const ProcessOutcome
   std::string r = o.describe();
   if (o.spawn_errno == ENOEXEC && target.runner == "native") {
     r += "; this kernel cannot execute " + target.name + " binaries";
-    if (target.name == "linux-i386") r += " (IA32 emulation is off: boot with ia32_emulation=1, or enable CONFIG_IA32_EMULATION)";
+    if (!target.native_needs.empty()) r += ": it needs " + target.native_needs;
   }
   return r;
 }
@@ -167,7 +167,7 @@ const std::map<std::string, std::string>* binaries_for(const TargetConfig& t, co
                                                         const std::string& variant) {
   if (!variant.empty()) {
     // Broken variants are builds of the direct backend only (raw syscalls).
-    if (backend != t.backends.front()) return nullptr;
+    if (backend != t.direct_backend()) return nullptr;
     const auto v = t.variants.find(variant);
     return v == t.variants.end() ? nullptr : &v->second;
   }
@@ -276,7 +276,7 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
         }
         RunRecord rec = execute_run(target, backend, *binaries, run, spec.name, options);
         if (generic_run.overrides.count(target.os)) rec.expectation = target.os;
-        rec.role = backend == target.backends.front() ? "direct" : "library";
+        rec.role = target.roles.at(backend);
         if (!rec.ok) ++failures;
         result.runs.push_back(std::move(rec));
       }
@@ -290,7 +290,7 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
 
   // The direct path (raw, or kernel32) against each library path, run by run: the same
   // case must print the same transcript whichever way it reached the kernel.
-  const std::string direct = target.backends.empty() ? "" : target.backends.front();
+  const std::string direct = target.direct_backend();
   for (const auto& first : result.runs) {
     if (first.backend != direct || !first.ran) continue;
     for (const auto& other : result.runs) {

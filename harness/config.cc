@@ -33,7 +33,15 @@ void load_manifest(TargetConfig& t) {
       throw ConfigError(t.manifest_path + ": manifest is for " + m.at("target").get<std::string>() +
                         ", expected " + t.name);
     }
-    t.backends = strings(m.at("backends"));
+    for (const auto& b : m.at("backends")) {
+      const std::string name = b.at("name").get<std::string>();
+      const std::string role = b.at("role").get<std::string>();
+      if (role != "direct" && role != "library") {
+        throw ConfigError(t.manifest_path + ": backend " + name + " has role '" + role + "' (direct or library)");
+      }
+      t.backends.push_back(name);
+      t.roles[name] = role;
+    }
     if (m.contains("environment")) {
       for (const auto& e : m.at("environment").items()) t.environment[e.key()] = e.value().get<std::string>();
     }
@@ -52,13 +60,19 @@ void load_manifest(TargetConfig& t) {
         }
       }
     }
-    if (m.contains("emulator")) t.emulator = strings(m.at("emulator"));
   } catch (const json::exception& e) {
     throw ConfigError(t.manifest_path + ": malformed manifest: " + e.what());
   }
 }
 
 }  // namespace
+
+std::string TargetConfig::direct_backend() const {
+  for (const auto& b : backends) {
+    if (roles.at(b) == "direct") return b;
+  }
+  return "";
+}
 
 const TargetConfig& Config::target(const std::string& name) const {
   std::string known;
@@ -100,6 +114,10 @@ Config load_config(const std::string& path) {
       t.not_built_reason = tj.value("reason", "");
       t.emulator_package = tj.value("emulator_package", "");
       t.manifest_path = tj.value("manifest", "");
+      t.record_path = tj.value("record", "");
+      t.native_needs = tj.value("native_needs", "");
+      t.not_runnable_reason = tj.value("unrunnable", "");
+      t.emulator = strings(tj.value("emulator", json::array()));
       if (t.built) load_manifest(t);
       c.targets.push_back(std::move(t));
     }

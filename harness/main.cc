@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
   double timeout_s = 10;
   bool verbose = false, no_save = false;
   auto* cell_cmd = app.add_subcommand("cell", "run one case on one target, both backends");
-  cell_cmd->add_option("--target", target, "e.g. linux-aarch64")->required();
+  cell_cmd->add_option("--target", target, "a target: a folder of arch/ (sysport list shows them)")->required();
   cell_cmd->add_option("--case", case_name, "e.g. mkdir")->required();
   cell_cmd->add_option("--variant", variant, "a deliberately broken build to run instead (self-tests)");
   cell_cmd->add_option("--expect-fail", expect_fail,
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
   std::string runner_action;
   auto* runner_cmd = app.add_subcommand(
       "runner", "ready a target's runner for a whole test run, or release it (Wine: its prefix and wineserver)");
-  runner_cmd->add_option("--target", target, "e.g. windows-x86_64")->required();
+  runner_cmd->add_option("--target", target, "a target whose runner keeps state (Wine)")->required();
   runner_cmd->add_option("action", runner_action, "start or stop")->required()->check(CLI::IsMember({"start", "stop"}));
 
   CLI11_PARSE(app, argc, argv);

@@ -21,6 +21,7 @@ std::string find_program(const std::string& name) {
 
 std::optional<std::string> runner_unavailable(const TargetConfig& target) {
   if (!target.built) return target.not_built_reason;
+  if (target.runner == "none") return target.not_runnable_reason;
   if (target.emulator.empty()) return std::nullopt;
   if (find_program(target.emulator[0]).empty()) {
     std::string fix = target.emulator_package.empty() ? "" : ": apt-get install " + target.emulator_package;

@@ -67,6 +67,8 @@ function(sp_libc_executable out_name source)
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/libc")
 endfunction()
 
+sp_manifest_backend(raw direct)
+sp_manifest_backend(libc library)
 foreach(program IN LISTS SP_PROGRAMS)
   string(REPLACE "=" ";" parts "${program}")
   list(GET parts 0 source)
@@ -81,16 +83,17 @@ foreach(program IN LISTS SP_PROGRAMS)
   sp_libc_executable(${name} ${source}.cc)
   sp_manifest_binary(libc ${name} "${CMAKE_BINARY_DIR}/libc/${name}")
 endforeach()
-# (No ';' in the reason: CMake would split it into a list.)
-sp_manifest_backend_unrunnable(libc
-  "needs a real macOS kernel and libSystem: built and statically checked here, run natively by the macOS CI job")
+if(NOT SYSPORT_RUNNER STREQUAL "native")
+  sp_manifest_backend_unrunnable(libc
+    "needs a real macOS kernel and libSystem: built and statically checked here, run natively by the macOS CI job")
+endif()
 # falloff is not built for Darwin: with LC_MAIN the entry is called by dyld, which passes a
 # returned value to exit(), so an entry that returns does not crash on macOS (exit.json says
 # so for darwin).
 
 # ---- deliberately broken ABI builds, only to prove the harness catches them ---------------
-# SYSPORT_BROKEN_VARIANTS: VARIANT=DEFINE=CASE, as on Linux (see platform-linux.cmake).
-foreach(spec IN LISTS SYSPORT_BROKEN_VARIANTS)
+# SP_SELFTESTS: VARIANT=DEFINE=CASE, as on Linux (see platform-linux.cmake).
+foreach(spec IN LISTS SP_SELFTESTS)
   string(REPLACE "=" ";" parts "${spec}")
   list(GET parts 0 variant)
   list(GET parts 1 define)

@@ -53,6 +53,8 @@ function(sp_libc_executable out_name source)
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/libc")
 endfunction()
 
+sp_manifest_backend(raw direct)
+sp_manifest_backend(libc library)
 foreach(program IN LISTS SP_PROGRAMS)
   string(REPLACE "=" ";" parts "${program}")
   list(GET parts 0 source)
@@ -72,9 +74,9 @@ sp_raw_executable(raw-falloff falloff falloff.cc sp_raw_core FALSE raw)
 sp_manifest_binary(raw falloff "${CMAKE_BINARY_DIR}/raw/falloff")
 
 # ---- deliberately broken ABI builds, only to prove the harness catches them ---------------
-# SYSPORT_BROKEN_VARIANTS: a list of VARIANT=DEFINE=CASE, e.g.
+# SP_SELFTESTS (the record's self-tests): VARIANT=DEFINE=CASE, e.g.
 # broken-arg-register=SP_BREAK_ARG_REGISTER=mkdir: build raw/<case> again with -D<DEFINE>.
-foreach(spec IN LISTS SYSPORT_BROKEN_VARIANTS)
+foreach(spec IN LISTS SP_SELFTESTS)
   string(REPLACE "=" ";" parts "${spec}")
   list(GET parts 0 variant)
   list(GET parts 1 define)

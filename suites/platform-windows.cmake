@@ -5,10 +5,9 @@
 #          the manifest, that the other is compared with.
 #   crt    the same sources against the C runtime (msvcrt.dll through mingw-w64's startup
 #          code), as the Linux libc backend is against glibc.
-# The toolchain file says how this target links (SYSPORT_WINDOWS_LINKER), which backends it
-# can build (SYSPORT_WINDOWS_BACKENDS) and, for a target that cannot run here, why
-# (SYSPORT_WINDOWS_NOT_RUNNABLE). The binaries are written to the manifest's directory; the
-# static check (cmake/windows/static_check.py) reads them from the manifest and the list of
+# The toolchain family says how this target links (SYSPORT_WINDOWS_LINKER) and the record
+# which backends it can build (SYSPORT_WINDOWS_BACKENDS, the record's windows.backends).
+# The binaries are written to the manifest's directory; the static check (cmake/windows/static_check.py) reads them from the manifest and the list of
 # kernel32 functions the win32 backend may import from suites/win32_kernel32.def itself.
 set(SP_KERNEL32_DEF "${CMAKE_CURRENT_SOURCE_DIR}/win32_kernel32.def")
 if(NOT SYSPORT_WINDOWS_BACKENDS)
@@ -123,6 +122,12 @@ foreach(backend IN LISTS SYSPORT_WINDOWS_BACKENDS)
   if(NOT backend MATCHES "^(win32|crt)$")
     message(FATAL_ERROR "${SYSPORT_TARGET}: unknown Windows backend '${backend}' in SYSPORT_WINDOWS_BACKENDS")
   endif()
+  # kernel32 is the direct path: Windows has no stable system calls (docs/windows.md).
+  if(backend STREQUAL "win32")
+    sp_manifest_backend(win32 direct)
+  else()
+    sp_manifest_backend(${backend} library)
+  endif()
   foreach(program IN LISTS SP_PROGRAMS)
     string(REPLACE "=" ";" parts "${program}")
     list(GET parts 0 source)
@@ -130,9 +135,6 @@ foreach(backend IN LISTS SYSPORT_WINDOWS_BACKENDS)
     cmake_language(CALL sp_${backend}_executable ${name} ${source}.cc)
     sp_manifest_binary(${backend} ${name} "${CMAKE_BINARY_DIR}/${backend}/${name}.exe")
   endforeach()
-  if(SYSPORT_WINDOWS_NOT_RUNNABLE)
-    sp_manifest_backend_unrunnable(${backend} "${SYSPORT_WINDOWS_NOT_RUNNABLE}")
-  endif()
 endforeach()
 
 # ---- how the harness runs them: Wine, headless, in this build's own prefix ------------------

@@ -2,9 +2,9 @@
 """Static check of sysport's Darwin binaries: what macOS requires of an executable, and what
 the disassembly says about every trap.
 
-    check_macho.py --target darwin-arm64 --manifest BUILD/targets/darwin-arm64/manifest.json
-    check_macho.py --target darwin-arm64 --manifest MANIFEST --variant NAME --expect-fail TEXT
-    check_macho.py --target darwin-x86_64 --binary PATH --kind raw [--expect-fail TEXT]
+    check_macho.py --arch arm64 --manifest BUILD/targets/<target>/manifest.json
+    check_macho.py --arch arm64 --manifest MANIFEST --variant NAME --expect-fail TEXT
+    check_macho.py --arch x86_64 --binary PATH --kind raw [--expect-fail TEXT]
 
 For each binary (every backend of the manifest, the raw binaries of one of its broken
 "variants", or the one given):
@@ -52,9 +52,11 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
+# Per CPU (the record's darwin.arch): the Mach-O CPU type, and whether the kernel demands a
+# code signature (arm64 macOS refuses to run unsigned code; Intel macOS does not).
 ARCH = {
-    "darwin-arm64": {"cputype": "ARM64", "signature_required": True},
-    "darwin-x86_64": {"cputype": "X86_64", "signature_required": False},
+    "arm64": {"cputype": "ARM64", "signature_required": True},
+    "x86_64": {"cputype": "X86_64", "signature_required": False},
 }
 ENTRY_SYMBOL = {"raw": "_sp_darwin_start", "libc": "_main"}
 UNIX_CLASS = 2 << 24  # SYSCALL_CLASS_UNIX << SYSCALL_CLASS_SHIFT (osfmk/mach/i386/syscall_sw.h)
@@ -330,15 +332,15 @@ def check_number(number, where, names, reserved, nsysent, problems, calls, notes
         problems.append(f"{where}: BSD syscall {number} is not in tables/darwin/syscalls.h")
 
 
-def check_binary(path, kind, target, tools, syscalls, tbd_symbols, min_os):
+def check_binary(path, kind, arch_name, tools, syscalls, tbd_symbols, min_os):
     objdump, nm = tools
     problems, facts = [], []
-    arch = ARCH[target]
+    arch = ARCH[arch_name]
     header, commands = parse_load_commands(objdump.run("--macho", "--private-headers", path))
     if header.get("magic") != "MH_MAGIC_64":
         return [f"not a 64-bit Mach-O file (magic {header.get('magic')})"], facts
     if header["cputype"] != arch["cputype"]:
-        problems.append(f"CPU type {header['cputype']}, expected {arch['cputype']} for {target}")
+        problems.append(f"CPU type {header['cputype']}, expected {arch['cputype']} for {arch_name}")
     if header["filetype"] != "EXECUTE":
         problems.append(f"file type {header['filetype']}, expected EXECUTE")
     for flag, why in (("PIE", "macOS requires position-independent arm64 executables"),
@@ -430,14 +432,14 @@ def check_binary(path, kind, target, tools, syscalls, tbd_symbols, min_os):
     facts.append(f"imports: {len(imported) or 'none'}")
 
     insns = disassemble(objdump, path)
-    trap_problems, calls, notes = (check_traps_arm64 if target == "darwin-arm64" else check_traps_x86_64)(insns, syscalls)
+    trap_problems, calls, notes = (check_traps_arm64 if arch_name == "arm64" else check_traps_x86_64)(insns, syscalls)
     problems += trap_problems
     if not calls and not trap_problems:
         problems.append("no trap instruction at all in __TEXT,__text")
     counted = {}
     for c in calls:
         counted[c] = counted.get(c, 0) + 1
-    trap = "svc #0x80 with x16" if target == "darwin-arm64" else "syscall with rax = 0x2000000 + n"
+    trap = "svc #0x80 with x16" if arch_name == "arm64" else "syscall with rax = 0x2000000 + n"
     carry = "carry not checked" if any("no carry-flag check" in p for p in trap_problems) else "carry checked"
     facts.append(f"{len(calls)} traps ({trap}, {carry}): " + ", ".join(
         f"{c}{' x' + str(n) if n > 1 else ''}" for c, n in sorted(counted.items())))
@@ -447,7 +449,7 @@ def check_binary(path, kind, target, tools, syscalls, tbd_symbols, min_os):
 
 def main():
     ap = argparse.ArgumentParser(description="static check of sysport's Darwin (Mach-O) binaries")
-    ap.add_argument("--target", required=True, choices=sorted(ARCH))
+    ap.add_argument("--arch", required=True, choices=sorted(ARCH), help="the CPU (the record's darwin.arch)")
     ap.add_argument("--manifest", help="the target build's manifest.json: check every binary of every backend")
     ap.add_argument("--variant", help="with --manifest: check this broken variant's binaries (a self-test) instead")
     ap.add_argument("--binary", help="check this one binary instead")
@@ -479,7 +481,7 @@ def main():
         try:
             manifest = json.load(open(args.manifest))
         except (OSError, ValueError) as e:
-            print(f"check_macho: {e} (has {args.target} been built?)", file=sys.stderr)
+            print(f"check_macho: {e} (has the target been built?)", file=sys.stderr)
             return 2
         if args.variant:
             # A deliberately broken build of the raw backend (SYSPORT_SELFTESTS).
@@ -495,6 +497,7 @@ def main():
                         for name, path in sorted(entries.items())]
     else:
         binaries = [(args.kind, f"{args.kind}/{os.path.basename(args.binary)}", args.binary)]
+    target = manifest.get("target", args.arch) if args.manifest else args.arch
     if not binaries:
         what = f"binaries for variant {args.variant}" if args.variant else "binaries"
         print(f"FAIL: {args.manifest} lists no {what}: nothing was checked")
@@ -503,14 +506,14 @@ def main():
     if missing:
         # Not a failed check: there is nothing to check (and --expect-fail must not count it).
         for path in missing:
-            print(f"check_macho: missing binary {path} (has {args.target} been built?)", file=sys.stderr)
+            print(f"check_macho: missing binary {path} (has the target been built?)", file=sys.stderr)
         return 2
 
     failed, all_problems = 0, []
     for kind, name, path in binaries:
-        label = f"{args.target} {name}"
+        label = f"{target} {name}"
         try:
-            problems, facts = check_binary(path, kind, args.target, tools, syscalls, tbd_symbols, args.min_os)
+            problems, facts = check_binary(path, kind, args.arch, tools, syscalls, tbd_symbols, args.min_os)
         except RuntimeError as e:
             problems, facts = [str(e)], []
         all_problems += problems
@@ -521,7 +524,7 @@ def main():
             for f in facts:
                 print(f"  {f}")
         failed += bool(problems)
-    print(f"{len(binaries) - failed} of {len(binaries)} binaries pass the static check for {args.target}")
+    print(f"{len(binaries) - failed} of {len(binaries)} binaries pass the static check for {target}")
 
     if args.expect_fail:
         if failed and any(args.expect_fail in p for p in all_problems):

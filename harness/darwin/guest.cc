@@ -362,7 +362,7 @@ struct Guest::Impl {
 
   void trace(const std::string& line) {
     if (!options.trace) return;
-    fprintf(options.trace, "[%s %d] %s\n", arm64 ? "darwin-arm64" : "darwin-x86_64", static_cast<int>(getpid()),
+    fprintf(options.trace, "[%s %d] %s\n", arm64 ? "darwin arm64" : "darwin x86_64", static_cast<int>(getpid()),
             line.c_str());
     fflush(options.trace);
   }

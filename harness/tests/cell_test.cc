@@ -38,6 +38,7 @@ class CellTest : public ::testing::Test {
     target_.runner = "native";
     target_.built = true;
     target_.backends = {"raw", "libc"};
+    target_.roles = {{"raw", "direct"}, {"libc", "library"}};
   }
 
   TempDir dir_{"sysport-cell-test"};
@@ -103,6 +104,28 @@ TEST_F(CellTest, SkipsWithTheFixWhenTheEmulatorIsMissing) {
   const auto r = run(spec(R"({"name": "a", "end": "exit 0"})"));
   EXPECT_EQ(r.status, Status::Skip);
   EXPECT_EQ(r.reason, "qemu-sysport-no-such-arch not found: apt-get install qemu-user");
+}
+
+TEST_F(CellTest, SkipsATargetThatCannotRunOnThisHostWithTheRecordsReason) {
+  target_.runner = "none";
+  target_.not_runnable_reason = "test-native cannot run on a linux x86_64 host: run it on a test machine";
+  script("raw", "c", "true");
+  script("libc", "c", "true");
+  const auto r = run(spec(R"({"name": "a", "end": "exit 0"})"));
+  EXPECT_EQ(r.status, Status::Skip);
+  EXPECT_EQ(r.reason, target_.not_runnable_reason);
+}
+
+TEST_F(CellTest, ComparesLibrariesWithTheBackendWhoseRoleIsDirectWhereverItIsListed) {
+  // The manifest's order says nothing: the role does. Listed first, the library backend
+  // must still be compared with the direct one, and its record marked "library".
+  target_.backends = {"libc", "raw"};
+  script("raw", "c", "echo one");
+  script("libc", "c", "echo two");
+  const auto r = run(spec(R"({"name": "a", "out": ["one"], "end": "exit 0"})"));
+  ASSERT_EQ(r.backend_diffs.size(), 1u) << format_cell(r, true);
+  EXPECT_NE(r.backend_diffs[0].find("raw a"), std::string::npos) << r.backend_diffs[0];
+  for (const auto& run : r.runs) EXPECT_EQ(run.role, run.backend == "raw" ? "direct" : "library");
 }
 
 TEST_F(CellTest, SkipsATargetThatWasNotBuiltWithTheReason) {

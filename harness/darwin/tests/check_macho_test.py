@@ -49,7 +49,7 @@ class X86CarryCheck(unittest.TestCase):
 
 class CommandLine(unittest.TestCase):
     def run_checker(self, *args):
-        out = subprocess.run([sys.executable, CHECKER, "--target", "darwin-x86_64", *args],
+        out = subprocess.run([sys.executable, CHECKER, "--arch", "x86_64", *args],
                              capture_output=True, text=True)
         if out.returncode == 77:
             self.skipTest(out.stdout.strip())

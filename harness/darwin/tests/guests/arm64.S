@@ -1,4 +1,4 @@
-// Guests for sysport-darwin-run's tests, darwin-arm64: each GUEST_<name> is a whole program,
+// Guests for sysport-darwin-run's tests, arm64: each GUEST_<name> is a whole program,
 // assembled and linked on its own (harness/darwin/CMakeLists.txt). The entry, _guest, is
 // called like main(argc, argv, envp, apple), as dyld calls an LC_MAIN entry. They trap
 // without testing the carry flag where a test wants to see the raw answer.

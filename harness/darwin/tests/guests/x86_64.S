@@ -1,4 +1,4 @@
-// Guests for sysport-darwin-run's tests, darwin-x86_64: each GUEST_<name> is a whole
+// Guests for sysport-darwin-run's tests, x86_64: each GUEST_<name> is a whole
 // program, assembled and linked on its own (harness/darwin/CMakeLists.txt). The entry,
 // _guest, is called like main(argc, argv, envp, apple), as dyld calls an LC_MAIN entry.
 // BSD calls are rax = 0x2000000 + number (class 2).
