@@ -1,6 +1,8 @@
 # bench-manifest.json, what bench/sysport-bench and bench/tools/check_disasm.py need to know
 # about one target's ladder beside its binary; written the same way by bench/ladder/ and
-# bench/ladder-darwin/ (both include this file after their toolchain file set SYSPORT_*).
+# bench/ladder-darwin/ (both include this file after their toolchain file set SYSPORT_* and
+# bench/record.cmake found SYSPORT_RECORD, the target's record, whose trap_pattern
+# bench/tools/check_disasm.py looks for).
 #
 #   sp_bench_write_manifest(<harness> <objdump> [<run prefix>...])
 #
@@ -15,6 +17,7 @@ function(sp_bench_write_manifest harness objdump)
   \"os\": \"${SYSPORT_OS}\",
   \"triple\": \"${SYSPORT_TRIPLE}\",
   \"runner\": \"${SYSPORT_RUNNER}\",
+  \"record\": \"${SYSPORT_RECORD}\",
   \"harness\": \"${harness}\",
   \"binary\": \"${CMAKE_BINARY_DIR}/sp-bench\",
   \"run_prefix\": ${run_prefix_json},
