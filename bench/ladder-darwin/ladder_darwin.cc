@@ -13,7 +13,7 @@
 #include "syscall.h"  // arch/darwin-<arch>/: sp::arch::syscall0..6
 #include "target.h"   // tables/darwin/: SP_NR_*
 
-extern "C" long sp_bare_getppid_loop(unsigned long n);  // bare/<target>.S; n >= 1
+extern "C" long sp_bare_getppid_loop(unsigned long n);  // arch/<target>/bench_bare.S; n >= 1
 
 namespace {
 

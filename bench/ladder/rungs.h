@@ -9,8 +9,9 @@
 //   raw_enosys           a number no kernel has: entry, dispatch miss, exit (the floor)
 //   raw_getpid           the project's raw layer, the cheapest real syscalls
 //   raw_getppid
-//   bare_asm_getppid     a hand-written asm loop of the bare trap (bare/<target>.S): what
-//                        raw_getppid must equal if the raw layer adds nothing
+//   bare_asm_getppid     a hand-written asm loop of the bare trap
+//                        (arch/<target>/bench_bare.S): what raw_getppid must equal if the
+//                        raw layer adds nothing
 //   call_raw_getppid     raw_getppid in an out-of-line function: the cost of the call and
 //                        return around a trap, which every libc wrapper pays
 //   libc_getpid          glibc's wrappers
@@ -84,7 +85,7 @@ constexpr unsigned long kBareBatch = 100;
 
 }  // namespace sp_bench
 
-extern "C" long sp_bare_getppid_loop(unsigned long n);  // bare/<target>.S; n >= 1
+extern "C" long sp_bare_getppid_loop(unsigned long n);  // arch/<target>/bench_bare.S; n >= 1
 extern "C" long sp_bench_called_getppid();              // ladder.cc, never inlined
 
 namespace sp_bench {

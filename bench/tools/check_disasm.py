@@ -10,7 +10,12 @@ every trap instruction must lie inside a loop, i.e. a later instruction of the s
 branches back to it or before it, and there must be at least one trap.
 
   check_disasm.py --manifest build/bench/build/<target>/bench-manifest.json
-  check_disasm.py --target linux-x86_64 --objdump objdump --binary F [--expect-broken]
+  check_disasm.py --record arch/<target>/target.json --objdump objdump --binary F [--expect-broken]
+  check_disasm.py --trap-pattern REGEX [--os linux] --objdump objdump --binary F
+
+The trap instruction is the target's record's "trap_pattern" (arch/README.md): a regular
+expression matching it as objdump prints it, mnemonic and operands. The manifest names the
+record; --trap-pattern overrides it.
 
 --expect-broken inverts the verdict: used on deliberately broken rungs (bench/tests/) to
 prove the check notices a hoisted or deleted trap. Exit status 0 = as expected.
@@ -21,20 +26,6 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-
-# The trap instruction of each target as objdump prints it (mnemonic and operands).
-TRAPS = {
-    "linux-x86_64": r"syscall$",
-    "linux-i386": r"int\s+\$0x80$",
-    "linux-aarch64": r"svc\s+#0x0$",
-    "linux-arm": r"svc\s+(0x0+|#0|0)$",
-    "linux-riscv64": r"ecall$",
-    "linux-ppc64le": r"sc$",
-    "linux-s390x": r"svc\s+0$",
-    "linux-mips64el": r"syscall$",
-    "darwin-x86_64": r"syscall$",
-    "darwin-arm64": r"svc\s+#0x80$",
-}
 
 # The rungs whose loop body is the project's raw layer (Darwin's ladder has only the calls
 # the project's Darwin emulator carries out), and the hand-written loop.
@@ -104,26 +95,46 @@ def verdict(instructions, trap_re):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--manifest", help="bench-manifest.json of one target's ladder build")
-    ap.add_argument("--target")
+    ap.add_argument("--record", help="the target's record (arch/<target>/target.json)")
+    ap.add_argument("--trap-pattern", help="the trap instruction's regex (default: the record's)")
+    ap.add_argument("--os", help="linux or darwin (default: the manifest's or the record's)")
     ap.add_argument("--objdump")
     ap.add_argument("--binary")
     ap.add_argument("--rungs", help="comma-separated rungs (default: every raw rung)")
     ap.add_argument("--expect-broken", action="store_true",
                     help="succeed only if every checked function fails the check")
     args = ap.parse_args()
+    name = None
     if args.manifest:
         with open(args.manifest) as f:
             manifest = json.load(f)
-        args.target = args.target or manifest["target"]
+        name = manifest["target"]
+        args.record = args.record or manifest.get("record")
+        args.os = args.os or manifest["os"]
         args.objdump = args.objdump or manifest["objdump"]
         args.binary = args.binary or manifest["binary"]
-    if not (args.target and args.objdump and args.binary):
-        ap.error("give --manifest, or --target, --objdump and --binary")
-    if args.target not in TRAPS:
-        sys.exit(f"check_disasm: no trap pattern for target {args.target}")
-    trap_re = TRAPS[args.target]
+        if not (args.record or args.trap_pattern):
+            sys.exit(f"check_disasm: {args.manifest} names no record (a ladder configured before "
+                     "the manifest carried one: build the ladder again)")
+    if args.record:
+        try:
+            record = json.loads(Path(args.record).read_text())
+        except (OSError, ValueError) as e:
+            sys.exit(f"check_disasm: cannot read the record {args.record}: {e}")
+        name = name or record.get("target")
+        args.os = args.os or record.get("os")
+        if not args.trap_pattern:
+            args.trap_pattern = record.get("trap_pattern")
+            if not args.trap_pattern:
+                sys.exit(f"check_disasm: {args.record} has no trap_pattern (arch/README.md)")
+    if not (args.trap_pattern and args.objdump and args.binary):
+        ap.error("give --manifest, or --record (or --trap-pattern), --objdump and --binary")
+    trap_re = args.trap_pattern
+    os_name = args.os or "linux"
+    if os_name not in RAW_RUNGS:
+        sys.exit(f"check_disasm: no bench ladder for {os_name} targets")
+    name = name or "trap"
 
-    os_name = args.target.split("-")[0]
     prefix = "_" if os_name == "darwin" else ""  # Mach-O symbols carry a leading underscore
     rungs = args.rungs.split(",") if args.rungs else RAW_RUNGS[os_name]
     own = [f"{prefix}sp_own_{rung}" for rung in rungs]
@@ -136,7 +147,7 @@ def main():
     failed = 0
     for fn in functions:
         ok, why = verdict(disassembly.get(fn, []), trap_re)
-        print(f"{'ok  ' if ok else 'FAIL'} {args.target} {fn}: {why}")
+        print(f"{'ok  ' if ok else 'FAIL'} {name} {fn}: {why}")
         failed += not ok
     if args.expect_broken:
         if failed == len(functions):
