@@ -133,6 +133,14 @@ long long ns_of(const struct timespec& ts) { return ts.tv_sec * 1000000000LL + t
 
 }  // namespace
 
+bool rung_available(const Rung& rung) {
+#if defined(__i386__)
+  if (std::strcmp(rung.name, "vsyscall_getppid") == 0) return getauxval(AT_SYSINFO) != 0;
+#endif
+  (void)rung;
+  return true;
+}
+
 // Every rung must do what its name says on this kernel (or emulator) before it is timed.
 bool validate() {
   const long pid = ::getpid();
@@ -163,9 +171,10 @@ bool validate() {
 #if defined(__i386__)
   vsyscall_entry = getauxval(AT_SYSINFO);
   if (vsyscall_entry == 0) {
-    std::fprintf(stderr, "sp-bench: %s: no AT_SYSINFO in the auxiliary vector: no __kernel_vsyscall\n",
+    // QEMU user mode gives its guests no vDSO: there is no __kernel_vsyscall to time, and
+    // the rung is left out (rung_available) rather than timed as something else.
+    std::fprintf(stderr, "sp-bench: %s: no AT_SYSINFO in the auxiliary vector (no vDSO): vsyscall_getppid not measured\n",
                  SP_TARGET_NAME);
-    ++failures;
   } else {
     expect("vsyscall_getppid", "__kernel_vsyscall getppid", op_vsyscall_getppid(), ppid);
   }
@@ -204,6 +213,7 @@ std::vector<std::pair<std::string, std::string>> context() {
 #ifdef SP_BENCH_HAVE_GBENCH
 static int run_google_benchmark(int argc, char** argv) {
   for (std::size_t i = 0; i < sp_bench::kRungCount; ++i) {
+    if (!sp_bench::rung_available(sp_bench::kRungs[i])) continue;
     benchmark::RegisterBenchmark(sp_bench::kRungs[i].name, sp_bench::kRungs[i].gb);
   }
   for (const auto& [key, value] : sp_bench::context()) benchmark::AddCustomContext(key, value);
@@ -220,7 +230,9 @@ int main(int argc, char** argv) {
   bool own_loop = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--sp-list") == 0) {
-      for (std::size_t r = 0; r < sp_bench::kRungCount; ++r) std::printf("%s\n", sp_bench::kRungs[r].name);
+      for (std::size_t r = 0; r < sp_bench::kRungCount; ++r) {
+        if (sp_bench::rung_available(sp_bench::kRungs[r])) std::printf("%s\n", sp_bench::kRungs[r].name);
+      }
       return 0;
     }
     if (std::strcmp(argv[i], "--sp-own-loop") == 0) {

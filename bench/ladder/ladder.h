@@ -30,6 +30,8 @@ std::vector<std::pair<std::string, std::string>> context();
 
 // The project's own timing loop (own_loop.cc): Google Benchmark's flags that sysport-bench
 // passes, Google Benchmark's JSON format.
+// Whether this process can run the rung at all (the vDSO's entry exists only with a vDSO).
+bool rung_available(const Rung& rung);
 int run_own_loop(int argc, char** argv);
 
 }  // namespace sp_bench

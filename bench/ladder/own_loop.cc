@@ -244,6 +244,7 @@ int run_own_loop(int argc, char** argv) {
     const Rung& rung = kRungs[i];
     if (!o.only.empty() && std::find(o.only.begin(), o.only.end(), rung.name) == o.only.end())
       continue;
+    if (!rung_available(rung)) continue;
     results.push_back({&rung, static_cast<int>(i), 0, {}});
   }
   if (results.empty()) {

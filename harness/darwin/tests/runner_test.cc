@@ -78,7 +78,7 @@ TEST_P(DarwinRunner, TraceGoesToStderrWithPlainTrace) {
   TempDir dir("darwin-runner");
   const auto o = run({"--trace", g}, dir.path());
   EXPECT_EQ(o.describe(), "exit 145");
-  EXPECT_NE(o.err.find("[darwin-" + GetParam() + " "), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("[darwin " + GetParam() + " "), std::string::npos) << o.err;
   EXPECT_NE(o.err.find("EEXIST (carry set"), std::string::npos) << o.err;
 }
 
