@@ -219,11 +219,11 @@ SystemOverride parse_override(const json& j, const RunSpec& run, SharedWhys& why
 }
 
 // What a run may take from the file around it: the case's name, the shared whys, and the
-// expected output of the runs before it (for "out_from").
+// runs before it (for "out_from").
 struct CaseContext {
   std::string name;
   SharedWhys whys;
-  std::map<std::string, std::vector<std::string>> out_of;
+  std::map<std::string, RunSpec> earlier;
 };
 
 RunSpec parse_run(const json& j, CaseContext& context, const std::string& where) {
@@ -247,13 +247,16 @@ RunSpec parse_run(const json& j, CaseContext& context, const std::string& where)
     fail(at, "a run limited to some backends must say why in \"why\"");
   }
   // "out_from": the same program output as an earlier run (the same calls under another
-  // umask, say), written once.
+  // umask, say), written once, on every system: where that output differs on a system, so
+  // does this run's, for the same reason.
+  const RunSpec* out_from = nullptr;
   if (j.contains("out_from")) {
     const std::string from = get_string(j, "out_from", at, true);
     if (j.contains("out")) fail(at, "give \"out\" or \"out_from\", not both");
-    const auto earlier = context.out_of.find(from);
-    if (earlier == context.out_of.end()) fail(at + ".out_from", "no earlier run is named \"" + from + "\"");
-    run.out = earlier->second;
+    const auto earlier = context.earlier.find(from);
+    if (earlier == context.earlier.end()) fail(at + ".out_from", "no earlier run is named \"" + from + "\"");
+    out_from = &earlier->second;
+    run.out = out_from->out;
   } else {
     run.out = get_strings(j, "out", at);
   }
@@ -288,7 +291,23 @@ RunSpec parse_run(const json& j, CaseContext& context, const std::string& where)
     if (!j["on"].is_object()) fail(at + ".on", "expected an object of system: differences");
     for (const auto& item : j["on"].items()) {
       if (!is_one_of(item.key(), known_systems())) fail(at + ".on", "unknown system \"" + item.key() + "\"");
-      run.overrides[item.key()] = parse_override(item.value(), run, context.whys, at + ".on." + item.key());
+      const std::string system_at = at + ".on." + item.key();
+      if (out_from && item.value().is_object() && (item.value().contains("out") || item.value().contains("out_replace"))) {
+        fail(system_at, "the output is " + out_from->name + "'s on every system (\"out_from\"); to differ, give the run its own \"out\"");
+      }
+      run.overrides[item.key()] = parse_override(item.value(), run, context.whys, system_at);
+    }
+  }
+  if (out_from) {
+    // The reason stays explicit at each run that differs, even when it is the earlier run's.
+    for (const auto& item : out_from->overrides) {
+      if (!item.second.out) continue;
+      const auto here = run.overrides.find(item.first);
+      if (here == run.overrides.end()) {
+        fail(at, out_from->name + "'s output differs on " + item.first + ", so this run's does (\"out_from\"): say why in \"on\": {\"" +
+                     item.first + "\": {\"why\": ...}}");
+      }
+      here->second.out = item.second.out;
     }
   }
   return run;
@@ -375,8 +394,8 @@ CaseSpec parse_case_spec(const std::string& json_text, const std::string& file_n
   CaseContext context{spec.name, SharedWhys(j, file_name), {}};
   for (std::size_t i = 0; i < j["runs"].size(); ++i) {
     RunSpec run = parse_run(j["runs"][i], context, file_name + ": runs[" + std::to_string(i) + "]");
-    if (context.out_of.count(run.name)) fail(file_name, "two runs are named \"" + run.name + "\"");
-    context.out_of[run.name] = run.out;
+    if (context.earlier.count(run.name)) fail(file_name, "two runs are named \"" + run.name + "\"");
+    context.earlier[run.name] = run;
     spec.runs.push_back(std::move(run));
   }
   context.whys.check_all_used();
