@@ -107,7 +107,9 @@ class SharedWhys {
     only_keys(j, {"ref", "and"}, where);
     const std::string ref = get_string(j, "ref", where, true);
     const auto found = text_.find(ref);
-    if (found == text_.end()) fail(where + ".ref", "no shared why is named \"" + ref + "\" (the file's \"whys\": " + names() + ")");
+    if (found == text_.end()) {
+      fail(where + ".ref", "no shared why is named \"" + ref + "\" (the file's \"whys\": " + names() + ")");
+    }
     used_.insert(ref);
     if (!j.contains("and")) return found->second;
     const std::string more = get_string(j, "and", where, true);
@@ -119,7 +121,8 @@ class SharedWhys {
   void check_all_used() const {
     for (const auto& item : text_) {
       if (!used_.count(item.first)) {
-        fail(file_name_ + ": whys." + item.first, "no reason refers to it (a shared why is used as {\"ref\": \"" + item.first + "\"})");
+        fail(file_name_ + ": whys." + item.first,
+             "no reason refers to it (a shared why is used as {\"ref\": \"" + item.first + "\"})");
       }
     }
   }
@@ -160,7 +163,8 @@ std::vector<std::size_t> patched_positions(const std::vector<Entry>& base, const
 }
 
 // "out_replace": {"line as the run expects it": "line on this system", ...}
-std::vector<std::string> replace_lines(const std::vector<std::string>& base, const json& patch, const std::string& where) {
+std::vector<std::string> replace_lines(const std::vector<std::string>& base, const json& patch,
+                                       const std::string& where) {
   const auto at = patched_positions(base, patch, "\"out\" lines", [](const std::string& line) { return line; }, where);
   std::vector<std::string> out = base;
   std::size_t n = 0;
@@ -180,12 +184,15 @@ bool same_file_expectation(const FileExpectation& a, const FileExpectation& b) {
 // that path replaced whole (a mode left out is not checked there, as in "files").
 std::vector<FileExpectation> replace_files(const std::vector<FileExpectation>& base, const json& patch,
                                            const std::string& where) {
-  const auto at = patched_positions(base, patch, "\"files\" paths", [](const FileExpectation& f) { return f.path; }, where);
+  const auto at =
+      patched_positions(base, patch, "\"files\" paths", [](const FileExpectation& f) { return f.path; }, where);
   std::vector<FileExpectation> files = base;
   std::size_t n = 0;
   for (const auto& item : patch.items()) {
     const std::string entry_where = where + "." + item.key();
-    if (item.value().is_object() && item.value().contains("path")) fail(entry_where, "the path is the key; no \"path\" here");
+    if (item.value().is_object() && item.value().contains("path")) {
+      fail(entry_where, "the path is the key; no \"path\" here");
+    }
     json entry = item.value();
     if (entry.is_object()) entry["path"] = item.key();
     FileExpectation replacement = parse_file(entry, entry_where);
@@ -283,7 +290,9 @@ RunSpec parse_run(const json& j, CaseContext& context, const std::string& where)
       const std::string reason_at = at + ".skip_on." + item.key();
       const bool is_reason = item.value().is_object() || item.value().is_string();
       const std::string reason = is_reason ? context.whys.reason(item.value(), reason_at) : "";
-      if (reason.empty()) fail(reason_at, "expected the reason as a non-empty string or {\"ref\": NAME, \"and\": MORE}");
+      if (reason.empty()) {
+        fail(reason_at, "expected the reason as a non-empty string or {\"ref\": NAME, \"and\": MORE}");
+      }
       run.skip_on[item.key()] = reason;
     }
   }
@@ -292,10 +301,12 @@ RunSpec parse_run(const json& j, CaseContext& context, const std::string& where)
     for (const auto& item : j["on"].items()) {
       if (!is_one_of(item.key(), known_systems())) fail(at + ".on", "unknown system \"" + item.key() + "\"");
       const std::string system_at = at + ".on." + item.key();
-      if (out_from && item.value().is_object() && (item.value().contains("out") || item.value().contains("out_replace"))) {
-        fail(system_at, "the output is " + out_from->name + "'s on every system (\"out_from\"); to differ, give the run its own \"out\"");
+      const json& differences = item.value();
+      if (out_from && differences.is_object() && (differences.contains("out") || differences.contains("out_replace"))) {
+        fail(system_at, "the output is " + out_from->name +
+                            "'s on every system (\"out_from\"); to differ, give the run its own \"out\"");
       }
-      run.overrides[item.key()] = parse_override(item.value(), run, context.whys, system_at);
+      run.overrides[item.key()] = parse_override(differences, run, context.whys, system_at);
     }
   }
   if (out_from) {
@@ -304,8 +315,8 @@ RunSpec parse_run(const json& j, CaseContext& context, const std::string& where)
       if (!item.second.out) continue;
       const auto here = run.overrides.find(item.first);
       if (here == run.overrides.end()) {
-        fail(at, out_from->name + "'s output differs on " + item.first + ", so this run's does (\"out_from\"): say why in \"on\": {\"" +
-                     item.first + "\": {\"why\": ...}}");
+        fail(at, out_from->name + "'s output differs on " + item.first + ", so this run's does (\"out_from\"): " +
+                     "say why in \"on\": {\"" + item.first + "\": {\"why\": ...}}");
       }
       here->second.out = item.second.out;
     }

@@ -171,7 +171,8 @@ TEST(Spec, ReplacesAFilesEntryWholeByItsPath) {
 
 TEST(Spec, RejectsAPatchKeyThatMatchesNothing) {
   EXPECT_EQ(error_of(one_run_case(R"("why": "w", "out_replace": {"two: ENOTDIR ": "two: ENOENT"})")),
-            "suites/x.json: runs[0] (a).on.windows.out_replace: \"two: ENOTDIR \" matches nothing in the run's \"out\" lines");
+            "suites/x.json: runs[0] (a).on.windows.out_replace: \"two: ENOTDIR \" matches nothing in the run's "
+            "\"out\" lines");
   EXPECT_EQ(error_of(one_run_case(R"("why": "w", "files_replace": {"e": {"type": "absent"}})")),
             "suites/x.json: runs[0] (a).on.windows.files_replace: \"e\" matches nothing in the run's \"files\" paths");
 }
@@ -206,7 +207,8 @@ TEST(Spec, RejectsARestatementAndAPatchOfTheSameList) {
   EXPECT_EQ(error_of(one_run_case(R"("why": "w", "files": [], "files_replace": {"d": {"type": "dir"}})")),
             "suites/x.json: runs[0] (a).on.windows: give \"files\" or \"files_replace\", not both");
   // Each list on its own may be restated while the other is patched.
-  EXPECT_EQ(error_of(one_run_case(R"("why": "w", "out": ["one"], "files_replace": {"d": {"type": "dir"}})")), "(no error)");
+  EXPECT_EQ(error_of(one_run_case(R"("why": "w", "out": ["one"], "files_replace": {"d": {"type": "dir"}})")),
+            "(no error)");
 }
 
 TEST(Spec, RejectsAKeyGivenTwiceInOneObject) {
@@ -219,7 +221,8 @@ TEST(Spec, SpellsOutASharedWhyWhereverAReasonIsGiven) {
   const auto spec = parse_case_spec(R"({"case": "c", "whys": {"no-signals": "Windows has no signals."},
       "runs": [{"name": "a", "end": "exit 0", "backends": ["raw"], "why": {"ref": "no-signals"},
                 "skip_on": {"darwin": {"ref": "no-signals", "and": "Nor has this."}},
-                "on": {"windows": {"why": {"ref": "no-signals", "and": "TerminateProcess instead."}, "end": "exit 15"}}}]})",
+                "on": {"windows": {"why": {"ref": "no-signals", "and": "TerminateProcess instead."},
+                                   "end": "exit 15"}}}]})",
                                     "suites/c.json");
   const RunSpec& run = spec.runs[0];
   EXPECT_EQ(run.only_backend_reason, "Windows has no signals.");
@@ -232,7 +235,8 @@ TEST(Spec, RejectsAReferenceToASharedWhyThatDoesNotExist) {
   EXPECT_EQ(error_of(one_run_case(R"("why": {"ref": "crt-names"})", R"("whys": {"crt-error-names": "p"}, )")),
             "suites/x.json: runs[0] (a).on.windows.why.ref: no shared why is named \"crt-names\" (the file's \"whys\": "
             "crt-error-names)");
-  EXPECT_EQ(error_of(R"({"case": "c", "runs": [{"name": "a", "end": "exit 0", "skip_on": {"windows": {"ref": "x"}}}]})"),
+  EXPECT_EQ(error_of(R"({"case": "c", "runs": [{"name": "a", "end": "exit 0",
+                                               "skip_on": {"windows": {"ref": "x"}}}]})"),
             "suites/x.json: runs[0] (a).skip_on.windows.ref: no shared why is named \"x\" (the file's \"whys\": none)");
 }
 
