@@ -67,6 +67,7 @@ struct RunSpec {
   std::set<std::string> backends;   // defaults to {"raw", "libc"}
   std::string only_backend_reason;  // why a run skips a backend (required when it does)
   std::vector<std::string> out;     // expected stdout lines; may contain $PID $PPID $VICTIM
+                                    // ("out_from": an earlier run's, on every system)
   std::optional<std::vector<std::string>> err;  // expected stderr lines, compared only if given
   EndExpectation end;
   std::vector<FileExpectation> files;
