@@ -42,9 +42,17 @@ struct VictimSpec {
 };
 
 // Where an operating system legitimately answers differently (Windows has no POSIX mode
-// bits and no signals), the run says so with its reason and what to expect there instead.
+// bits and no signals), the run says so with its reason and what to expect there instead:
+//   "on": {"windows": {"why": REASON, "out_replace": {"line as expected": "line there"},
+//                      "files_replace": {"path": {"type": ..., "mode": ...}}, "end": ...}}
+// A list is either restated whole ("out", "files") or patched ("out_replace" keyed by the
+// exact expected line, "files_replace" by path, each key naming exactly one entry), never
+// both. Patches are applied when the file is read, so the lists here are complete.
+// A REASON, here or in "why"/"skip_on", is a string or {"ref": NAME, "and": MORE}: the
+// paragraph the file's top-level "whys" gives NAME, then MORE after a space. Every shared
+// why must be referred to.
 struct SystemOverride {
-  std::string why;  // required: the documented difference
+  std::string why;  // required: the documented difference, a shared paragraph included
   std::optional<std::vector<std::string>> out;
   std::optional<std::vector<std::string>> err;
   std::optional<EndExpectation> end;
@@ -59,6 +67,7 @@ struct RunSpec {
   std::set<std::string> backends;   // defaults to {"raw", "libc"}
   std::string only_backend_reason;  // why a run skips a backend (required when it does)
   std::vector<std::string> out;     // expected stdout lines; may contain $PID $PPID $VICTIM
+                                    // ("out_from": an earlier run's, on every system)
   std::optional<std::vector<std::string>> err;  // expected stderr lines, compared only if given
   EndExpectation end;
   std::vector<FileExpectation> files;

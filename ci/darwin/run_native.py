@@ -139,13 +139,40 @@ def end_text(text):
 
 
 def load_spec(path):
-    """A case specification, with "out_from" resolved as the harness does (harness/spec.cc)."""
+    """A case specification resolved as the harness resolves it (harness/spec.cc): reasons
+    that refer to the file's shared "whys" spelled out, each override's patches
+    ("out_replace", "files_replace") applied to the run's lists, and "out_from" taking an
+    earlier run's output on every system. The harness rejects a malformed file; this
+    only reads one it accepts."""
     spec = json.load(open(path))
-    out_of = {}
+    whys = spec.get("whys", {})
+
+    def reason(why):
+        if isinstance(why, str):
+            return why
+        return whys[why["ref"]] + (" " + why["and"] if "and" in why else "")
+
+    earlier = {}
     for run in spec["runs"]:
-        if "out_from" in run:
-            run["out"] = out_of[run["out_from"]]
-        out_of[run["name"]] = run.get("out", [])
+        source = earlier.get(run.get("out_from"))
+        if source is not None:
+            run["out"] = source.get("out", [])
+        if "why" in run:
+            run["why"] = reason(run["why"])
+        if "skip_on" in run:
+            run["skip_on"] = {system: reason(why) for system, why in run["skip_on"].items()}
+        for system, o in run.get("on", {}).items():
+            o["why"] = reason(o["why"])
+            if "out_replace" in o:
+                replace = o.pop("out_replace")
+                o["out"] = [replace.get(line, line) for line in run.get("out", [])]
+            if "files_replace" in o:
+                replace = o.pop("files_replace")
+                o["files"] = [dict(replace[f["path"]], path=f["path"]) if f["path"] in replace else f
+                              for f in run.get("files", [])]
+            if source is not None and "out" in source.get("on", {}).get(system, {}):
+                o["out"] = source["on"][system]["out"]
+        earlier[run["name"]] = run
     return spec
 
 
