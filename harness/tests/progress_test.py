@@ -75,7 +75,7 @@ def make_build_dir(build, configured):
     return build / "sysport-config.json"
 
 
-def read_line(stream, timeout=20):
+def read_line(stream, timeout=10):
     ready, _, _ = select.select([stream], [], [], timeout)
     if not ready:
         raise AssertionError(f"no line from sysport-progress in {timeout} s")
@@ -168,26 +168,32 @@ class BuildOutput(unittest.TestCase):
 
     def test_plain_output_is_one_line_per_finished_target(self):
         # A fresh machine: each sub-build's build.ninja appears when it has been configured,
-        # just before its build step, so the total is "at least" until the last one is.
+        # before its build step, so the total is "at least" until the last one is. A
+        # target's line comes with the top-level's first line after its sub-build's last, not
+        # with its "Completed", which ninja held back (in the sample, linux-x86_64's comes
+        # after linux-aarch64's build step).
         config = make_build_dir(self.build, configured=[])
         process = subprocess.Popen([str(TOOL), "build", "--config", str(config)],
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment())
-        finished = []
+        expected = {
+            b"[6/122] Performing build step for 'build-linux-aarch64'\n":
+                "sysport: built 1/3 targets, 16/32+ programs (linux-x86_64 done at T)\n",
+            b"[7/122] No install step for 'build-linux-x86_64'\n":
+                "sysport: built 2/3 targets, 32/32+ programs (linux-aarch64 done at T)\n",
+            b"[24/122] Building CXX object harness/CMakeFiles/sysport_harness.dir/cell.cc.o\n":
+                "sysport: built 3/3 targets, 47/47 programs (windows-x86_64 done at T)\n"}
         for line in fixture("build-output.txt").splitlines(keepends=True):
             if (step := BUILD_STEP.search(line)):
                 write_build_ninja(self.build, step.group(1).decode())
             process.stdin.write(line)
             process.stdin.flush()
-            if COMPLETED.search(line):
-                finished.append(read_line(process.stdout).decode())
+            if line in expected:
+                self.assertEqual(timeless(read_line(process.stdout).decode()), expected.pop(line))
+        self.assertEqual(expected, {})
         process.stdin.close()
         rest = process.stdout.read()
         process.stdout.close()
         self.assertEqual(process.wait(timeout=30), 0)
-        self.assertEqual([timeless(line) for line in finished], [
-            "sysport: built 1/3 targets, 16/16+ programs (linux-x86_64 done at T)\n",
-            "sysport: built 2/3 targets, 32/32+ programs (linux-aarch64 done at T)\n",
-            "sysport: built 3/3 targets, 47/47 programs (windows-x86_64 done at T)\n"])
         self.assertEqual(rest, b"", "nothing but one line per finished target")
 
     def test_terminal_shows_a_status_line_rewritten_in_place(self):
