@@ -80,7 +80,14 @@ endfunction()
 # a member may be a path, a.b.c.
 function(sysport_json_set_strings doc_var)
   set(doc "${${doc_var}}")
-  foreach(pair IN LISTS ARGN)
+  # ARGV<n>, not ARGN: a value may hold ';' (a reason, an environment value), which a list
+  # would split.
+  math(EXPR last "${ARGC} - 1")
+  foreach(n RANGE 1 ${last})
+    if(n GREATER last)
+      break()  # no pairs at all: RANGE 1 0 still counts down once
+    endif()
+    set(pair "${ARGV${n}}")
     string(FIND "${pair}" "=" eq)
     string(SUBSTRING "${pair}" 0 ${eq} member)
     math(EXPR eq "${eq} + 1")
