@@ -9,6 +9,7 @@
 #   sysport_build_blocker(<prefix> <out>)        why it cannot be built here ("" if it can)
 #   sysport_write_target_toolchain(<prefix> <file> <source dir> <host binary dir>)
 #                                                the CMAKE_TOOLCHAIN_FILE of its builds
+#   sysport_toolchain_start(<CMAKE_SYSTEM_NAME>) what every toolchain family does first
 #
 # Nothing here knows a target by name: every fact comes from the record.
 include_guard(GLOBAL)
@@ -363,3 +364,14 @@ function(sysport_write_target_toolchain prefix file source_dir host_binary_dir)
   string(APPEND content "include([==[${source_dir}/toolchains/${${prefix}_TOOLCHAIN}.cmake]==])\n")
   sysport_write_if_changed("${file}" "${content}")
 endfunction()
+
+# The start of every toolchain family (toolchains/*.cmake): read the record named by the
+# generated toolchain file into SYSPORT_*, and set the system, processor and compilers.
+macro(sysport_toolchain_start system_name)
+  sysport_read_record("${SYSPORT_RECORD}" SYSPORT)
+  set(CMAKE_SYSTEM_NAME ${system_name})
+  set(CMAKE_SYSTEM_PROCESSOR ${SYSPORT_PROCESSOR})
+  set(CMAKE_C_COMPILER ${SYSPORT_CC})
+  set(CMAKE_CXX_COMPILER ${SYSPORT_CXX})
+  set(CMAKE_ASM_COMPILER ${SYSPORT_CC})
+endmacro()

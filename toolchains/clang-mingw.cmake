@@ -4,13 +4,7 @@
 # import libraries are made with llvm-dlltool from suites/win32_kernel32.def.
 # Included by the generated per-target toolchain file (see gcc-linux.cmake).
 include("${SYSPORT_SOURCE_DIR}/cmake/SysportRecords.cmake")
-sysport_read_record("${SYSPORT_RECORD}" SYSPORT)
-
-set(CMAKE_SYSTEM_NAME Windows)
-set(CMAKE_SYSTEM_PROCESSOR ${SYSPORT_PROCESSOR})
-set(CMAKE_C_COMPILER ${SYSPORT_CC})
-set(CMAKE_CXX_COMPILER ${SYSPORT_CXX})
-set(CMAKE_ASM_COMPILER ${SYSPORT_CC})
+sysport_toolchain_start(Windows)
 foreach(lang C CXX ASM)
   set(CMAKE_${lang}_COMPILER_TARGET ${SYSPORT_TRIPLE})
 endforeach()

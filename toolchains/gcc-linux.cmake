@@ -4,13 +4,7 @@
 # SYSPORT_RECORD, SYSPORT_SOURCE_DIR, SYSPORT_HOST_BINARY_DIR, SYSPORT_RUNNER and
 # CMAKE_CROSSCOMPILING_EMULATOR; everything else comes from the record.
 include("${SYSPORT_SOURCE_DIR}/cmake/SysportRecords.cmake")
-sysport_read_record("${SYSPORT_RECORD}" SYSPORT)
-
-set(CMAKE_SYSTEM_NAME Linux)
-set(CMAKE_SYSTEM_PROCESSOR ${SYSPORT_PROCESSOR})
-set(CMAKE_C_COMPILER ${SYSPORT_CC})
-set(CMAKE_CXX_COMPILER ${SYSPORT_CXX})
-set(CMAKE_ASM_COMPILER ${SYSPORT_CC})
+sysport_toolchain_start(Linux)
 # Debian's cross toolchains keep the target's headers and libraries in /usr/<triple>; the
 # native one has no such directory and searches the host's paths.
 if(EXISTS "/usr/${SYSPORT_TRIPLE}/lib")

@@ -2,13 +2,7 @@
 # posix one would link winpthreads into the crt binaries for nothing), linking with GNU ld.
 # Included by the generated per-target toolchain file (see gcc-linux.cmake).
 include("${SYSPORT_SOURCE_DIR}/cmake/SysportRecords.cmake")
-sysport_read_record("${SYSPORT_RECORD}" SYSPORT)
-
-set(CMAKE_SYSTEM_NAME Windows)
-set(CMAKE_SYSTEM_PROCESSOR ${SYSPORT_PROCESSOR})
-set(CMAKE_C_COMPILER ${SYSPORT_CC})
-set(CMAKE_CXX_COMPILER ${SYSPORT_CXX})
-set(CMAKE_ASM_COMPILER ${SYSPORT_CC})
+sysport_toolchain_start(Windows)
 set(CMAKE_RC_COMPILER ${SYSPORT_TRIPLE}-windres)
 set(CMAKE_FIND_ROOT_PATH "/usr/${SYSPORT_TRIPLE}")
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
