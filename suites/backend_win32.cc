@@ -159,6 +159,7 @@ Result write(long fd, const void* buf, size_t len) {
 
 // The process entry (the linker's --entry, platform-windows.cmake): kernel32 hands a
 // process no argv, only its command line, which is split by the C runtime's rules.
+extern "C" [[noreturn]] void sp_win32_start();
 extern "C" [[noreturn]] void sp_win32_start() {
   // The longest command line Windows accepts is 32767 characters (CreateProcess).
   static char text[32768 + 2];
