@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -70,6 +71,52 @@ RunRecord failed_before_running(RunRecord rec, const std::string& note, const st
   return rec;
 }
 
+// A program's own word that its backend lacks an operation (transcript.h): which one, and
+// whether it ended the way that report ends (exit status 77).
+struct Unsupported {
+  std::string operation;
+  bool ended_as_said = false;
+};
+
+std::optional<Unsupported> said_unsupported(const ProcessOutcome& o) {
+  const auto operation = unsupported_operation(o.err);
+  if (!operation) return std::nullopt;
+  return Unsupported{*operation,
+                     o.end == ProcessOutcome::End::Exited && o.exit_status == unsupported_exit_status()};
+}
+
+// The run SKIPs, for the reason its program (or its victim) gave, unless something makes that
+// word untrustworthy: then it FAILs, saying what. A SKIP compares nothing, so it must not
+// hide a wrong answer that came first: the lines printed before the report must be the
+// specification's first lines.
+RunRecord skipped_as_unsupported(RunRecord rec, const Unsupported& said, const std::string& who,
+                                 const std::string& backend) {
+  if (!said.ended_as_said) {
+    rec.note = who + " said that this backend lacks " + said.operation + " but did not end with exit " +
+               std::to_string(unsupported_exit_status()) + ", as that report does";
+    rec.diff = diff_lines(rec.expected, rec.actual, "expected", "actual (" + backend + ")");
+    return rec;
+  }
+  Lines printed, expected;
+  for (const auto& line : rec.actual) {
+    if (line.rfind("out: ", 0) == 0) printed.push_back(line);
+  }
+  for (const auto& line : rec.expected) {
+    if (line.rfind("out: ", 0) == 0) expected.push_back(line);
+  }
+  if (printed.size() > expected.size() || !std::equal(printed.begin(), printed.end(), expected.begin())) {
+    rec.note = "printed what the specification does not expect before it said that this backend lacks " +
+               said.operation;
+    expected.resize(std::min(expected.size(), printed.size()));
+    rec.diff = diff_lines(expected, printed, "expected (the lines before " + said.operation + ")",
+                          "actual (" + backend + ")");
+    return rec;
+  }
+  rec.ran = false;
+  rec.skip = said.operation + ": unsupported by the " + backend + " backend" + (who == "it" ? "" : " (" + who + ")");
+  return rec;
+}
+
 // How every process of a run is started: in the run's directory, with its umask, the
 // cell's limits and the target's environment.
 SpawnOptions spawn_options(const TargetConfig& target, const TempDir& dir, const RunSpec& run,
@@ -111,6 +158,10 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
     if (!victim->start()) throw CellSkip{"victim: " + exec_failure_reason(target, victim->outcome())};
     if (!victim->wait_for_line("ready", options.timeout)) {
       const auto& vo_end = victim->finish();
+      if (const auto said = said_unsupported(vo_end)) {
+        rec.actual = {"victim: " + vo_end.describe()};
+        return skipped_as_unsupported(rec, *said, "the victim", backend);
+      }
       return failed_before_running(
           rec, "the victim never printed \"ready\" (" + vo_end.describe() + "): " + printable(vo_end.err),
           "victim: " + vo_end.describe());
@@ -157,6 +208,13 @@ RunRecord execute_run(const TargetConfig& target, const std::string& backend,
   if (victim) rec.actual.push_back("victim: " + victim->finish().describe());
 
   rec.stderr_text = outcome.err;
+  rec.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  if (const auto said = said_unsupported(outcome)) return skipped_as_unsupported(rec, *said, "it", backend);
+  if (victim) {
+    if (const auto said = said_unsupported(victim->outcome())) {
+      return skipped_as_unsupported(rec, *said, "the victim", backend);
+    }
+  }
   rec.ok = rec.actual == rec.expected;
   rec.diff = diff_lines(rec.expected, rec.actual, "expected (" + case_name + ".json)", "actual (" + backend + ")");
   rec.seconds = std::chrono::duration<double>(Clock::now() - started).count();
@@ -181,6 +239,30 @@ int CellResult::runs_that_ran() const {
   int ran = 0;
   for (const auto& run : runs) ran += run.ran ? 1 : 0;
   return ran;
+}
+
+int CellResult::runs_skipped() const {
+  int skipped = 0;
+  for (const auto& run : runs) skipped += run.skip.empty() ? 0 : 1;
+  return skipped;
+}
+
+std::string CellResult::skip_summary() const {
+  std::vector<std::pair<std::string, int>> reasons;  // in the order first met
+  for (const auto& run : runs) {
+    if (run.skip.empty()) continue;
+    auto found = std::find_if(reasons.begin(), reasons.end(), [&](const auto& r) { return r.first == run.skip; });
+    if (found == reasons.end()) {
+      reasons.emplace_back(run.skip, 1);
+    } else {
+      ++found->second;
+    }
+  }
+  std::string summary;
+  for (const auto& [reason, n] : reasons) {
+    summary += (summary.empty() ? "" : "; ") + reason + " (" + std::to_string(n) + (n == 1 ? " run)" : " runs)");
+  }
+  return summary;
 }
 
 const char* status_name(Status s) {
@@ -277,7 +359,7 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
         RunRecord rec = execute_run(target, backend, *binaries, run, spec.name, options);
         if (generic_run.overrides.count(target.os)) rec.expectation = target.os;
         rec.role = target.roles.at(backend);
-        if (!rec.ok) ++failures;
+        if (rec.ran && !rec.ok) ++failures;
         result.runs.push_back(std::move(rec));
       }
     }
@@ -304,17 +386,25 @@ CellResult run_cell(const TargetConfig& target, const CaseSpec& spec, const Cell
   failures += static_cast<int>(result.backend_diffs.size());
   result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   const int ran = result.runs_that_ran();
-  if (ran == 0 && !result.backends_not_run.empty() && failures == 0) {
+  const int skipped = result.runs_skipped();
+  if (failures) {
+    result.status = Status::Fail;
+    result.reason = std::to_string(failures) + " of " + std::to_string(ran) + " runs failed";
+  } else if (ran == 0 && skipped) {
+    // Every run that applies here SKIPs: the cell is SKIP, with each reason.
+    result.status = Status::Skip;
+    result.reason = result.skip_summary();
+  } else if (ran == 0 && !result.backends_not_run.empty()) {
     result.status = Status::Skip;
     result.reason = result.backends_not_run.front();
   } else if (ran == 0) {
     result.status = Status::Fail;
     result.reason = "no run of this case applies to what was built; nothing was checked";
-  } else if (failures) {
-    result.status = Status::Fail;
-    result.reason = std::to_string(failures) + " of " + std::to_string(ran) + " runs failed";
   } else {
+    // Passed on every run that could be compared; the runs that SKIP are said, never counted.
     result.status = Status::Pass;
+    if (skipped) result.reason = std::to_string(skipped) + " of " + std::to_string(ran + skipped) + " runs SKIP: " +
+                                 result.skip_summary();
   }
   return result;
 }
@@ -333,6 +423,14 @@ std::string format_cell(const CellResult& r, bool verbose) {
   out << "\n";
   for (const auto& run : r.runs) {
     const bool failed = run.ran && !run.ok;
+    if (!run.skip.empty()) {
+      // Always said, in one line: which run did not count, and why.
+      out << "\n== " << run.backend << " " << run.run << ": SKIP: " << run.skip << "\n";
+      if (verbose) {
+        for (const auto& l : run.actual) out << "  " << l << "\n";
+      }
+      continue;
+    }
     if (!failed && !verbose) continue;
     out << "\n== " << run.backend << " " << run.run << ": "
         << (!run.ran ? "n/a" : run.ok ? "ok" : "FAILED") << (run.note.empty() ? "" : " - " + run.note) << "\n";

@@ -16,11 +16,18 @@ namespace sysport {
 enum class Status { Pass, Fail, Skip };
 const char* status_name(Status s);
 
+// One run of a case on one backend is one of:
+//   not applicable  the specification says it means nothing there (ran false, `note` says why)
+//   SKIP            its program said that this backend lacks an operation the run calls
+//                   (ran false, `skip` says which: "mkdirat_cwd: unsupported by the win32
+//                   backend"); nothing of it is compared, so it can never PASS
+//   PASS or FAIL    its transcript was compared (ran true, `ok`)
 struct RunRecord {
   std::string backend;
   std::string run;
-  bool ran = false;         // false: not applicable to this backend (see `note`)
+  bool ran = false;         // true: its transcript was compared with the expectation
   bool ok = false;
+  std::string skip;         // why this run is SKIP, when its program said it cannot do it
   std::string note;         // why it did not run, or what went wrong outside the transcript
   std::string expectation = "common";  // "common", or the system whose override applied
   // "direct" for the target's first backend (raw syscalls, kernel32), "library" for the
@@ -38,13 +45,19 @@ struct CellResult {
   std::string case_name;
   std::string variant;  // empty for the real build; a broken-ABI variant otherwise
   Status status = Status::Skip;
-  std::string reason;   // for Skip: why and how to fix; for Fail: a one-line summary
+  // For Skip: why and how to fix; for Fail: a one-line summary; for Pass: which runs SKIP,
+  // when some did (the cell passed on the others).
+  std::string reason;
   std::vector<RunRecord> runs;
   std::vector<std::string> backend_diffs;  // first backend vs each other, one entry per differing run
   std::vector<std::string> backends_not_run;  // "libc: <why it cannot run here>"
   double seconds = 0;
 
   int runs_that_ran() const;
+  int runs_skipped() const;
+  // Every distinct reason a run SKIPs, with how many runs each: "mkdirat_cwd: unsupported
+  // by the win32 backend (2 runs); ...", empty when none did.
+  std::string skip_summary() const;
 };
 
 struct CellOptions {

@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
 
   auto* list_cmd = app.add_subcommand("list", "show the targets (and whether they can run here) and the cases");
 
-  std::string target, case_name, variant, expect_fail;
+  std::string target, case_name, variant, expect_fail, expect_skip;
   double timeout_s = 10;
   bool verbose = false, no_save = false;
   auto* cell_cmd = app.add_subcommand("cell", "run one case on one target, both backends");
@@ -77,6 +77,10 @@ int main(int argc, char** argv) {
   cell_cmd->add_option("--variant", variant, "a deliberately broken build to run instead (self-tests)");
   cell_cmd->add_option("--expect-fail", expect_fail,
                        "succeed only if the cell FAILs and its report contains this text (self-tests)");
+  cell_cmd->add_option("--expect-skip", expect_skip,
+                       "succeed only if some run SKIPs, none FAILs and the report contains this text "
+                       "(self-tests of builds lacking an operation)")
+      ->excludes("--expect-fail");
   cell_cmd->add_option("--timeout", timeout_s, "seconds each process may run (default 10)")->check(CLI::PositiveNumber);
   cell_cmd->add_flag("--verbose,-v", verbose, "print every transcript, not only failures");
   cell_cmd->add_flag("--no-save", no_save, "do not write the result file");
@@ -116,6 +120,18 @@ int main(int argc, char** argv) {
         }
         if (result.status == sysport::Status::Skip) return kExitSkip;
         std::cout << "NOT CAUGHT: expected this cell to FAIL with \"" << expect_fail << "\" in its report\n";
+        return kExitFail;
+      }
+      if (!expect_skip.empty()) {
+        if (result.status != sysport::Status::Fail && result.runs_skipped() > 0 &&
+            text.find(expect_skip) != std::string::npos) {
+          std::cout << "as expected: the build lacking an operation SKIPs and the report shows \"" << expect_skip
+                    << "\"\n";
+          return kExitPass;
+        }
+        if (result.status == sysport::Status::Skip && result.runs.empty()) return kExitSkip;  // cannot run here
+        std::cout << "NOT CAUGHT: expected runs of this cell to SKIP, none to FAIL, and \"" << expect_skip
+                  << "\" in its report\n";
         return kExitFail;
       }
       return exit_code(result.status);

@@ -35,6 +35,7 @@ void save_result(const std::string& results_dir, const CellResult& r) {
                     {"run", run.run},
                     {"ran", run.ran},
                     {"ok", run.ok},
+                    {"skip", run.skip},
                     {"note", run.note},
                     {"expectation", run.expectation},
                     {"role", run.role},
@@ -91,6 +92,7 @@ std::vector<CellResult> load_results(const std::string& results_dir) {
         run.run = rj.at("run");
         run.ran = rj.at("ran");
         run.ok = rj.at("ok");
+        run.skip = rj.value("skip", "");
         run.note = rj.value("note", "");
         run.expectation = rj.value("expectation", "common");
         run.role = rj.value("role", run.backend);
@@ -142,9 +144,12 @@ std::string format_table(const Config& config, const std::vector<CellResult>& re
         std::string note;
         if (r.status != Status::Pass && !r.reason.empty()) {
           note = r.status == Status::Skip ? r.reason : t.name + "/" + case_name + ": " + r.reason;
-        } else if (r.status == Status::Pass && !r.backends_not_run.empty()) {
-          text = "PASS*";  // passed on every backend that can run here; the note says which did not
-          note = "not run here: " + r.backends_not_run.front();
+        } else if (r.status == Status::Pass && (!r.backends_not_run.empty() || !r.reason.empty())) {
+          // Passed on everything that ran here; the note says what did not run (a backend
+          // this host cannot run) or SKIPs (runs calling an operation a backend lacks).
+          text = "PASS*";
+          if (!r.backends_not_run.empty()) note = "not run here: " + r.backends_not_run.front();
+          if (!r.reason.empty()) note += (note.empty() ? "" : "; ") + r.reason;
         }
         if (!note.empty()) {
           if (!note_number.count(note)) {
@@ -171,7 +176,7 @@ std::string format_table(const Config& config, const std::vector<CellResult>& re
   out << "\n" << pass << " passed, " << fail << " failed, " << skip << " skipped";
   if (missing) out << ", " << missing << " not run";
   out << " (each cell: every run of the case on every backend of the target;"
-      << " PASS* = passed on the backends that can run here)\n";
+      << " PASS* = passed on every run that ran here; the note says what did not run or SKIPs)\n";
   for (std::size_t i = 0; i < notes.size(); ++i) out << "[" << i + 1 << "] " << notes[i] << "\n";
   return out.str();
 }

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+// The marker and its exit status, as the case binaries write them.
+#include "suites/sysport.h"
+
 namespace sysport {
 
 Lines split_lines(const std::string& text) {
@@ -110,6 +113,23 @@ std::string printable(const std::string& text) {
   }
   return out;
 }
+
+std::optional<std::string> unsupported_operation(const std::string& err) {
+  static const std::string marker = SP_UNSUPPORTED_MARKER;
+  const Lines lines = split_lines(err);
+  for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+    if (it->rfind(marker, 0) != 0) continue;
+    const std::string operation = it->substr(marker.size());
+    // An operation is a C++ name (SP_OPERATIONS); anything else is not this report.
+    if (!operation.empty() && operation.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+                                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string::npos) {
+      return operation;
+    }
+  }
+  return std::nullopt;
+}
+
+int unsupported_exit_status() { return SP_UNSUPPORTED_EXIT_STATUS; }
 
 namespace {
 

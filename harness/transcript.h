@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,13 @@ std::string substitute_numbers(const std::string& line, const std::map<long, std
 // that NAME's. The result maps each such number to "$(NAME)", for substitute_numbers, so
 // that every later place the number appears must be the same number to read $(NAME) too.
 std::map<long, std::string> bind_captures(const Lines& expected, const Lines& actual);
+
+// A program whose backend lacks an operation says so (suites/sysport.h, sp::unsupported):
+// the line "sysport: unsupported by this backend: <operation>" on stderr, then exit status
+// 77. The operation named by the last such line of `err`, or nothing.
+std::optional<std::string> unsupported_operation(const std::string& err);
+// The exit status that goes with it.
+int unsupported_exit_status();
 
 // "file d: dir 0755", "file d3: absent", "file copy: file 0600 \"copy\\n\"".
 std::string describe_file(const FileExpectation& expected);

@@ -4,16 +4,17 @@
 // one also checks suites/win32_errors.h against Microsoft's mapping.
 //
 // What each call becomes:
-//   mkdir, mkdirat_cwd  _mkdir (it takes no mode)
+//   mkdir               _mkdir (it takes no mode)
 //   rmdir, unlink       _rmdir, _unlink
 //   open, close         _open (binary mode), _close; O_DIRECTORY: the CRT opens no
 //                       directory, so a file that opened is not one (ENOTDIR)
 //   read, write         _read, _write
 //   getpid              _getpid, cross-checked against kernel32 in the same process
+//   signal_named        the names of the CRT's own <signal.h> (SIGINT, SIGTERM, ...)
 //   exit_group          exit; exit_thread: _endthreadex
-// The CRT has no getppid, no kill (raise() only runs the calling process's own handler)
-// and nothing that waits for a signal; for those this backend borrows kernel32
-// (suites/win32_kernel32.h), as the libc backend borrows syscall(2), and says so here.
+// Not implemented, so SKIP where a case calls them: what the C runtime does not have, and
+// which kernel32 already answers through the win32 backend: getppid, kill, wait_for_signal
+// (raise() only runs the calling process's own handler), mkdirat_cwd.
 #include <direct.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -73,9 +74,6 @@ long getpid() {
   return crt;
 }
 
-long getppid() { return win32::parent_process_id(); }
-
-Result kill(long pid, Signal sig) { return win32::kill(pid, sig); }
 Signal signal_named(const char* name) { return win32::signal_named(name); }
 Signal invalid_signal() { return win32::invalid_signal(); }
 
@@ -88,10 +86,7 @@ void exit_thread(int status) {
   for (;;) _endthreadex(static_cast<unsigned>(status));
 }
 
-void wait_for_signal() { win32::sleep_until_terminated(); }
-
 Result mkdir(const char* path, unsigned) { return from_crt(_mkdir(path)); }
-Result mkdirat_cwd(const char* path, unsigned mode) { return mkdir(path, mode); }
 Result rmdir(const char* path) { return from_crt(_rmdir(path)); }
 Result unlink(const char* path) { return from_crt(_unlink(path)); }
 

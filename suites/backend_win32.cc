@@ -7,7 +7,7 @@
 // contain no trap instruction.
 //
 // What each call becomes:
-//   mkdir, mkdirat_cwd  CreateDirectoryA (no mode: Windows has no POSIX mode bits)
+//   mkdir               CreateDirectoryA (no mode: Windows has no POSIX mode bits)
 //   rmdir, unlink       RemoveDirectoryA, DeleteFileA
 //   open, close         CreateFileA, CloseHandle; a descriptor is the HANDLE's value
 //   read, write         ReadFile, WriteFile; descriptors 0-2 are the standard handles
@@ -16,7 +16,8 @@
 //   kill                OpenProcess, TerminateProcess, WaitForSingleObject, GetExitCodeProcess
 //   exit_group, exit_thread   ExitProcess, ExitThread
 // Errors: GetLastError named through suites/win32_errors.h. Signals: Windows has none (see
-// kill below).
+// kill in win32_kernel32.h). Not implemented, so SKIP where a case calls it: mkdirat_cwd
+// (kernel32 has no directory-relative calls).
 #include "sysport.h"
 #include "win32_cmdline.h"
 #include "win32_kernel32.h"
@@ -70,10 +71,6 @@ Result mkdir(const char* path, unsigned) {
   if (!CreateDirectoryA(path, nullptr)) return fail();
   return ok();
 }
-
-// kernel32 has no directory-relative calls; AT_FDCWD means "relative to the working
-// directory", which is what every relative path means to CreateDirectoryA.
-Result mkdirat_cwd(const char* path, unsigned mode) { return mkdir(path, mode); }
 
 Result rmdir(const char* path) {
   if (!RemoveDirectoryA(path)) return fail();
@@ -159,6 +156,7 @@ Result write(long fd, const void* buf, size_t len) {
 
 // The process entry (the linker's --entry, platform-windows.cmake): kernel32 hands a
 // process no argv, only its command line, which is split by the C runtime's rules.
+extern "C" [[noreturn]] void sp_win32_start();
 extern "C" [[noreturn]] void sp_win32_start() {
   // The longest command line Windows accepts is 32767 characters (CreateProcess).
   static char text[32768 + 2];

@@ -25,6 +25,7 @@ endfunction()
 
 sp_raw_objects(sp_raw_core backend_raw.cc sysport_common.cc "${SP_ROOT}/arch/common/freestanding.cc")
 sp_raw_objects(sp_raw_entry "${SP_ARCH_DIR}/start.S" "${SP_ROOT}/arch/common/start.cc")
+sp_unsupported_library(sp_unsupported_raw ${SP_RAW_COMPILE_FLAGS})
 
 # sp_raw_executable(<exe> <output name> <source> <core objects> <with entry> <output dir>)
 function(sp_raw_executable exe out_name source core with_entry out_dir)
@@ -35,20 +36,23 @@ function(sp_raw_executable exe out_name source core with_entry out_dir)
   target_include_directories(${exe} PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
   target_compile_options(${exe} PRIVATE ${SP_RAW_COMPILE_FLAGS} ${SP_WARNINGS})
   target_link_options(${exe} PRIVATE ${SP_RAW_LINK_FLAGS})
-  # libgcc supplies the arithmetic helpers some targets call (64-bit division on i386,
-  # __aeabi_* on ARM); it needs nothing from a C library.
-  target_link_libraries(${exe} PRIVATE gcc)
+  # The defaults of the operations the backend does not implement (CMakeLists.txt), then
+  # libgcc, which supplies the arithmetic helpers some targets call (64-bit division on
+  # i386, __aeabi_* on ARM); it needs nothing from a C library.
+  target_link_libraries(${exe} PRIVATE sp_unsupported_raw gcc)
   set_target_properties(${exe} PROPERTIES OUTPUT_NAME ${out_name}
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/${out_dir}")
 endfunction()
 
 # ---- libc: the same sources against the target's glibc, static --------------------------
+sp_unsupported_library(sp_unsupported_libc)
 function(sp_libc_executable out_name source)
   set(exe libc-${out_name})
   add_executable(${exe} ${source} backend_libc.cc sysport_common.cc)
   target_include_directories(${exe} PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}" "${SP_ROOT}")
   target_compile_options(${exe} PRIVATE ${SP_WARNINGS} "-iquote${SP_ARCH_DIR}")
   target_link_options(${exe} PRIVATE -static)
+  target_link_libraries(${exe} PRIVATE sp_unsupported_libc)
   set_target_properties(${exe} PROPERTIES OUTPUT_NAME ${out_name}
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/libc")
 endfunction()

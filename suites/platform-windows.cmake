@@ -75,6 +75,7 @@ endif()
 add_library(sp_win32_core OBJECT backend_win32.cc sysport_common.cc "${SP_ROOT}/arch/common/freestanding.cc")
 target_include_directories(sp_win32_core PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
 target_compile_options(sp_win32_core PRIVATE ${SP_WIN32_COMPILE_FLAGS} ${SP_WARNINGS})
+sp_unsupported_library(sp_unsupported_win32 ${SP_WIN32_COMPILE_FLAGS})
 
 function(sp_win32_executable name source)
   set(exe win32-${name})
@@ -82,7 +83,8 @@ function(sp_win32_executable name source)
   target_include_directories(${exe} PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
   target_compile_options(${exe} PRIVATE ${SP_WIN32_COMPILE_FLAGS} ${SP_WARNINGS})
   target_link_options(${exe} PRIVATE ${SP_WIN32_LINK_FLAGS})
-  target_link_libraries(${exe} PRIVATE ${SP_WIN32_LINK_LIBRARIES})
+  # The defaults of the operations kernel32 does not have (CMakeLists.txt) before kernel32.
+  target_link_libraries(${exe} PRIVATE sp_unsupported_win32 ${SP_WIN32_LINK_LIBRARIES})
   if(TARGET sp_kernel32_implib)
     add_dependencies(${exe} sp_kernel32_implib)
   endif()
@@ -104,6 +106,9 @@ set_target_properties(sp-static-check-bait PROPERTIES OUTPUT_NAME bait SUFFIX .e
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/static-check-bait")
 
 # ---- crt: the C runtime, as mingw-w64 links it ----------------------------------------------
+if("crt" IN_LIST SYSPORT_WINDOWS_BACKENDS)
+  sp_unsupported_library(sp_unsupported_crt -fno-exceptions -fno-rtti)
+endif()
 function(sp_crt_executable name source)
   set(exe crt-${name})
   add_executable(${exe} ${source} backend_crt.cc sysport_common.cc)
@@ -114,6 +119,8 @@ function(sp_crt_executable name source)
   # Whatever GCC's own runtime is still needed is linked in, never imported from its DLLs:
   # the binaries must run with nothing but Windows's own DLLs next to them.
   target_link_options(${exe} PRIVATE -static-libgcc -static-libstdc++ -Wl,--subsystem,console)
+  # The defaults of the operations the C runtime does not have (CMakeLists.txt).
+  target_link_libraries(${exe} PRIVATE sp_unsupported_crt)
   set_target_properties(${exe} PROPERTIES OUTPUT_NAME ${name} SUFFIX .exe
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/crt")
 endfunction()

@@ -3,7 +3,8 @@
 // A case names operations (mkdir, kill), errors (EEXIST) and signals (SIGTERM) by name and
 // never by number: errno and signal numbers differ between architectures (ENAMETOOLONG is
 // 36 on x86 and 78 on mips; SIGUSR1 is 10 and 16), so a transcript that prints names is
-// comparable across targets. Each backend implements this header once:
+// comparable across targets. Each backend implements this header once, leaving out the
+// operations its system does not have (see SP_OPERATIONS below):
 //   backend_raw.cc          Linux and Darwin: freestanding, traps through
 //                           arch/<target>/syscall.h, numbers from tables/
 //   backend_libc.cc         Linux: the target's C library (glibc, static)
@@ -43,30 +44,56 @@ enum OpenFlag : unsigned {
   kDirectory = 1u << 6,
 };
 
+// ---- What every backend implements ----------------------------------------------------
+// The three calls the "unsupported" report below is made of: a backend without them cannot
+// say anything, so a backend that lacks one does not link.
+
 // Which implementation this binary was built with: "raw", "libc", "win32" or "crt".
 const char* backend();
-
-// Processes.
-long getpid();
-long getppid();
-Result kill(long pid, Signal sig);
-Signal signal_named(const char* name);
-// A signal number every Linux target rejects: above the largest _NSIG (128, mips).
-Signal invalid_signal();
-[[noreturn]] void exit_group(int status);   // whole process (libc: _exit)
-[[noreturn]] void exit_thread(int status);  // calling thread only: exit(2), not exit_group(2)
-// Sleeps until a signal ends the process (pause(2), or ppoll where pause does not exist).
-void wait_for_signal();
-
-// Files and directories, relative to the working directory the harness chose.
-Result mkdir(const char* path, unsigned mode);
-Result mkdirat_cwd(const char* path, unsigned mode);  // mkdirat(AT_FDCWD, ...)
-Result rmdir(const char* path);
-Result unlink(const char* path);
-Result open(const char* path, unsigned flags, unsigned mode);
-Result close(long fd);
-Result read(long fd, void* buf, size_t len);
 Result write(long fd, const void* buf, size_t len);
+[[noreturn]] void exit_group(int status);  // whole process (libc: _exit)
+
+// ---- Operations: each backend implements those it has --------------------------------
+// X(return type, name, (parameters)): one row per operation, declared from this list
+// below. A backend implements an operation by defining it (in namespace sp, with exactly
+// this signature); an operation it does not define is filled in at link time by a default
+// that reports it unsupported (sysport_unsupported.cc) and the harness makes that run SKIP,
+// "<name>: unsupported by the <backend> backend". So an operation only some systems have
+// is a row here plus a definition in the backends that have it, and nothing elsewhere.
+// suites/CMakeLists.txt reads the names from this list: keep one row per line.
+#define SP_OPERATIONS(X)                                                                     \
+  /* Processes. */                                                                          \
+  X(long, getpid, ())                                                                       \
+  X(long, getppid, ())                                                                      \
+  X(Result, kill, (long pid, Signal sig))                                                   \
+  X(Signal, signal_named, (const char* name))                                               \
+  /* A signal number every Linux target rejects: above the largest _NSIG (128, mips). */    \
+  X(Signal, invalid_signal, ())                                                             \
+  /* Calling thread only: exit(2), not exit_group(2). */                                    \
+  X([[noreturn]] void, exit_thread, (int status))                                           \
+  /* Sleeps until a signal ends the process (pause(2), or ppoll where there is no pause). */ \
+  X(void, wait_for_signal, ())                                                              \
+  /* Files and directories, relative to the working directory the harness chose. */         \
+  X(Result, mkdir, (const char* path, unsigned mode))                                       \
+  X(Result, mkdirat_cwd, (const char* path, unsigned mode)) /* mkdirat(AT_FDCWD, ...) */    \
+  X(Result, rmdir, (const char* path))                                                      \
+  X(Result, unlink, (const char* path))                                                     \
+  X(Result, open, (const char* path, unsigned flags, unsigned mode))                        \
+  X(Result, close, (long fd))                                                               \
+  X(Result, read, (long fd, void* buf, size_t len))
+
+#define SP_DECLARE_OPERATION(type, name, parameters) type name parameters;
+SP_OPERATIONS(SP_DECLARE_OPERATION)
+#undef SP_DECLARE_OPERATION
+
+// How a binary says that its backend lacks `operation`: the line
+// SP_UNSUPPORTED_MARKER "<operation>" on stderr, then exit status SP_UNSUPPORTED_EXIT_STATUS
+// (77, automake's "skipped"), both required by the harness (harness/cell.cc) and by
+// ci/darwin/run_native.py, which read these two definitions from this file. The run is SKIP
+// whatever it printed before, never PASS.
+#define SP_UNSUPPORTED_MARKER "sysport: unsupported by this backend: "
+#define SP_UNSUPPORTED_EXIT_STATUS 77
+[[noreturn]] void unsupported(const char* operation);
 
 // ---- Transcript output -------------------------------------------------------------
 // One line of the transcript, written to stdout with a single write when it goes out of

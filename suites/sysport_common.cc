@@ -1,5 +1,6 @@
-// The parts of the portable API that are the same for every backend: transcript lines
-// and a few string helpers. Written against sp::write so that it stays freestanding.
+// The parts of the portable API that are the same for every backend: transcript lines, a few
+// string helpers and the report of an unsupported operation. Written against sp::write and
+// sp::exit_group, which every backend has, so that it stays freestanding.
 #include "sysport.h"
 
 namespace sp {
@@ -63,6 +64,11 @@ Line& Line::octal(unsigned long v) {
 }
 
 Line& Line::operator<<(const Result& r) { return *this << (r.ok() ? "ok" : r.error); }
+
+void unsupported(const char* operation) {
+  Line(2) << SP_UNSUPPORTED_MARKER << operation;
+  exit_group(SP_UNSUPPORTED_EXIT_STATUS);
+}
 
 void report(const char* what, const Result& r) { Line() << what << ": " << r; }
 

@@ -1,9 +1,10 @@
-// The kernel32 calls both Windows backends make: naming GetLastError codes, the parent's
-// process id, signals (Windows has none) and ending another process. backend_win32.cc uses
-// them because kernel32 is all it has; backend_crt.cc because the C runtime has no getppid,
-// no kill and nothing to wait with, and kernel32 is Windows's documented way to do each:
-// the same borrowing as the Linux libc backend calling syscall(2) for the thread-only exit
-// that glibc does not wrap. Header-only, so each backend's binaries stay self-contained.
+// The kernel32 calls the Windows backends make: naming GetLastError codes, the parent's
+// process id, signals (Windows has none) and ending another process, for backend_win32.cc,
+// for which kernel32 is all there is. backend_crt.cc takes only the signal names of the C
+// runtime's <signal.h> from here, and GetCurrentProcessId to cross-check _getpid: what the C
+// runtime does not have (getppid, kill, waiting for a signal) it leaves unimplemented, so
+// those runs SKIP there instead of repeating the win32 backend's kernel32 calls.
+// Header-only, so each backend's binaries stay self-contained.
 #pragma once
 
 #include <windows.h>

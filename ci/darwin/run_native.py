@@ -20,14 +20,18 @@ like the harness's:
     "err:" lines when the run expects them; "end: exit N" / "end: signal SIGNAME" by the
     names of the machine it runs on; the files left on disk; how the victim ended;
   - the direct backend (raw) against every other (libc) run by run: the same case must print
-    the same transcript whichever way it reached the kernel.
+    the same transcript whichever way it reached the kernel;
+  - a run whose program (or victim) says its backend lacks an operation (the line and exit
+    status suites/sysport.h defines, read from there) is SKIP, naming the operation and the
+    backend, provided what it printed before is the expectation's first lines; it never
+    passes and is compared with nothing.
 
 It is kept honest here: CTest runs it on the darwin-* binaries under sysport-darwin-run
 (--emulator) and must agree with the harness (darwin-<arch>/native-runner-script).
 With --all-backends the backends the manifest marks as not runnable on its build host (libc
 on Linux) are run too: that is what a Mac is for.
 
-Exit status: 0 every run passed, 1 some failed, 2 usage or unreadable input.
+Exit status: 0 every run passed or SKIPped, 1 some failed, 2 usage or unreadable input.
 Python 3 standard library only.
 """
 
@@ -132,6 +136,37 @@ def describe_file_on_disk(directory, f):
             content = content[:4096] + "[...]"
         s += f" \"{printable(content)}\""
     return s
+
+
+def unsupported_protocol(suites):
+    """(marker, exit status) of an unsupported operation's report, from suites/sysport.h."""
+    header = open(os.path.join(suites, "sysport.h")).read()
+    marker = re.search(r'^#define SP_UNSUPPORTED_MARKER "([^"]*)"$', header, re.M)
+    status = re.search(r"^#define SP_UNSUPPORTED_EXIT_STATUS (\d+)$", header, re.M)
+    if not marker or not status:
+        raise ValueError("sysport.h does not define SP_UNSUPPORTED_MARKER and SP_UNSUPPORTED_EXIT_STATUS")
+    return marker.group(1), int(status.group(1))
+
+
+def said_unsupported(err, returncode, timed_out, protocol):
+    """(operation, ended as that report does) when `err` reports an unsupported operation."""
+    marker, status = protocol
+    for line in reversed(split_lines(err)):
+        if line.startswith(marker) and re.fullmatch(r"\w+", line[len(marker):]):
+            return line[len(marker):], not timed_out and returncode == status
+    return None
+
+
+def skipped_as_unsupported(expected, actual, said, who, backend):
+    """(skip reason or None, note): a SKIP only when what was printed first was expected."""
+    operation, ended_as_said = said
+    if not ended_as_said:
+        return None, f"{who} said that this backend lacks {operation} but did not end as that report does"
+    printed = [l for l in actual if l.startswith("out: ")]
+    wanted = [l for l in expected if l.startswith("out: ")]
+    if printed != wanted[:len(printed)]:
+        return None, f"printed what the specification does not expect before it said that this backend lacks {operation}"
+    return f"{operation}: unsupported by the {backend} backend" + ("" if who == "it" else f" ({who})"), ""
 
 
 def end_text(text):
@@ -274,7 +309,9 @@ def resolve(manifest_path, target, path):
     return path
 
 
-def execute_run(run, binaries, emulator, case_name):
+def execute_run(run, binaries, emulator, case_name, backend, protocol):
+    """(expected, actual, note, skip, defect): skip is why the run SKIPs; defect, why it FAILs
+    whatever its transcript (an unsupported operation reported in a way that cannot be trusted)."""
     expected = expected_transcript(run)
     actual = []
     with tempfile.TemporaryDirectory(prefix=f"sysport-native-{case_name}-") as cwd:
@@ -285,17 +322,21 @@ def execute_run(run, binaries, emulator, case_name):
         if "victim" in run:
             vbin = binaries.get(run["victim"].get("binary", case_name))
             if not vbin:
-                return expected, ["victim: not built"], "victim binary not built"
+                return expected, ["victim: not built"], "victim binary not built", None, None
             victim = Child(emulator + [vbin] + run["victim"].get("args", []), cwd, umask)
             if not victim.wait_for_line("ready", TIMEOUT):
                 victim.finish(1)
-                return expected, [f"victim: {describe_end(victim.proc.returncode, victim.timed_out)}"], \
-                    "the victim never printed \"ready\": " + printable(victim.text("err"))
+                actual = [f"victim: {describe_end(victim.proc.returncode, victim.timed_out)}"]
+                said = said_unsupported(victim.text("err"), victim.proc.returncode, victim.timed_out, protocol)
+                if said:
+                    skip, defect = skipped_as_unsupported(expected, [], said, "the victim", backend)
+                    return expected, actual, printable(victim.text("err")), skip, defect or None
+                return expected, actual, "the victim never printed \"ready\": " + printable(victim.text("err")), None, None
             pids[victim.proc.pid] = "$VICTIM"
             args = [a.replace("$VICTIM", str(victim.proc.pid)) for a in args]
         binary = binaries.get(run.get("binary", case_name))
         if not binary:
-            return expected, [], f"binary '{run.get('binary', case_name)}' not built"
+            return expected, [], f"binary '{run.get('binary', case_name)}' not built", None, None
         main = Child(emulator + [binary] + args, cwd, umask)
         pids[main.proc.pid] = "$PID"
         leftovers = main.finish()
@@ -311,7 +352,13 @@ def execute_run(run, binaries, emulator, case_name):
         if victim:
             victim.finish()
             actual.append(f"victim: {describe_end(victim.proc.returncode, victim.timed_out)}")
-        return expected, actual, printable(main.text("err"))[:400]
+        note = printable(main.text("err"))[:400]
+        for who, child in [("it", main)] + ([("the victim", victim)] if victim else []):
+            said = said_unsupported(child.text("err"), child.proc.returncode, child.timed_out, protocol)
+            if said:
+                skip, defect = skipped_as_unsupported(expected, actual, said, who, backend)
+                return expected, actual, note, skip, defect or None
+        return expected, actual, note, None, None
 
 
 def diff(a, b):
@@ -335,6 +382,11 @@ def main():
     except (OSError, ValueError) as e:
         print(f"run_native: {args.manifest}: {e}", file=sys.stderr)
         return 2
+    try:
+        protocol = unsupported_protocol(args.suites)
+    except (OSError, ValueError) as e:
+        print(f"run_native: {args.suites}: {e}", file=sys.stderr)
+        return 2
     target = manifest["target"]
     system = args.system or manifest["os"]
     backends = [b for b in manifest["backends"] if args.all_backends or b not in manifest.get("unrunnable", {})]
@@ -343,7 +395,7 @@ def main():
     if args.case:
         cases = [c for c in cases if c in args.case]
 
-    failures, total, junit = 0, 0, []
+    failures, skips, total, junit = 0, 0, 0, []
     for case in cases:
         spec = load_spec(os.path.join(args.suites, case + ".json"))
         transcripts = {}
@@ -358,12 +410,20 @@ def main():
                     continue
                 run = for_system(generic, system)
                 started = time.monotonic()
-                expected, actual, note = execute_run(run, binaries, args.emulator, case)
+                expected, actual, note, skip, defect = execute_run(run, binaries, args.emulator, case, backend,
+                                                                   protocol)
                 total += 1
-                ok = expected == actual
+                if skip:
+                    # Compared with nothing: neither the expectation nor the other backend.
+                    skips += 1
+                    junit.append((name, time.monotonic() - started, ("skipped", skip)))
+                    print(f"SKIP {name}: {skip}")
+                    continue
+                ok = expected == actual and not defect
                 transcripts[(backend, run["name"])] = actual
-                junit.append((name, time.monotonic() - started, None if ok else diff(expected, actual) + "\n" + note))
-                print(f"{'ok  ' if ok else 'FAIL'} {name}")
+                junit.append((name, time.monotonic() - started,
+                              None if ok else "\n".join(filter(None, [defect, diff(expected, actual), note]))))
+                print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + defect if defect else ''}")
                 if not ok:
                     failures += 1
                     print(diff(expected, actual))
@@ -381,14 +441,17 @@ def main():
                 junit.append((name, 0.0, diff(ref, lines)))
     for b in skipped_backends:
         print(f"not run: {b}: {manifest['unrunnable'][b]} (--all-backends runs it)")
-    print(f"{total - failures} of {total} runs passed for {target} ({system} expectations"
-          f"{', under ' + ' '.join(args.emulator) if args.emulator else ', natively'})")
+    print(f"{total - failures - skips} of {total} runs passed{f', {skips} SKIP' if skips else ''} for {target}"
+          f" ({system} expectations{', under ' + ' '.join(args.emulator) if args.emulator else ', natively'})")
     if args.junit:
         with open(args.junit, "w") as f:
-            f.write(f'<testsuite name="sysport-native-{target}" tests="{len(junit)}" failures="{failures}">\n')
+            f.write(f'<testsuite name="sysport-native-{target}" tests="{len(junit)}" failures="{failures}"'
+                    f' skipped="{skips}">\n')
             for name, secs, failure in junit:
                 f.write(f'  <testcase name={xml.sax.saxutils.quoteattr(name)} time="{secs:.3f}">')
-                if failure:
+                if isinstance(failure, tuple):
+                    f.write(f"<skipped message={xml.sax.saxutils.quoteattr(failure[1])}/>")
+                elif failure:
                     f.write(f"<failure>{xml.sax.saxutils.escape(failure)}</failure>")
                 f.write("</testcase>\n")
             f.write("</testsuite>\n")

@@ -229,5 +229,92 @@ TEST_F(CellTest, RunsNothingAndSaysWhyForARunThatDoesNotApply) {
   EXPECT_NE(format_cell(r, true).find("libc b: n/a - not applicable: raw only"), std::string::npos) << format_cell(r, true);
 }
 
+// A backend that lacks an operation: its binary says so on stderr and exits 77, as
+// sp::unsupported does (suites/sysport_common.cc).
+std::string lacks(const std::string& operation) {
+  return "echo 'sysport: unsupported by this backend: " + operation + "' >&2; exit 77";
+}
+
+TEST_F(CellTest, SkipsTheRunsOfABackendThatLacksAnOperationAndSaysWhichAndWhy) {
+  script("raw", "c", "echo made; echo more");
+  script("libc", "c", lacks("mkdirat_cwd"));
+  const auto r = run(spec(R"({"name": "a", "out": ["made", "more"], "end": "exit 0"},
+                              {"name": "b", "out": ["made", "more"], "end": "exit 0"})"));
+  const auto text = format_cell(r, false);
+  // Passed on the runs that ran; the others are said, in the verdict line and one by one.
+  EXPECT_EQ(r.status, Status::Pass) << text;
+  EXPECT_EQ(r.runs_that_ran(), 2);
+  EXPECT_EQ(r.runs_skipped(), 2);
+  EXPECT_EQ(r.reason, "2 of 4 runs SKIP: mkdirat_cwd: unsupported by the libc backend (2 runs)");
+  EXPECT_NE(text.find("test-native/c: PASS (2 of 4 runs SKIP: mkdirat_cwd: unsupported by the libc backend (2 runs))"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("== libc a: SKIP: mkdirat_cwd: unsupported by the libc backend\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("== libc b: SKIP: mkdirat_cwd: unsupported by the libc backend\n"), std::string::npos) << text;
+  // A run that SKIPs is compared with nothing: not with the expectation, not with raw.
+  EXPECT_TRUE(r.backend_diffs.empty()) << text;
+}
+
+TEST_F(CellTest, IsSkipWithEveryReasonWhenEveryRunSkips) {
+  script("raw", "c", lacks("kill"));
+  script("libc", "c", lacks("signal_named"));
+  const auto r = run(spec(R"({"name": "a", "out": ["sent"], "end": "exit 0"})"));
+  EXPECT_EQ(r.status, Status::Skip) << format_cell(r, true);
+  EXPECT_EQ(r.reason, "kill: unsupported by the raw backend (1 run); signal_named: unsupported by the libc backend (1 run)");
+}
+
+TEST_F(CellTest, NeverPassesARunThatSaidItCannotDoWhatItWasAsked) {
+  // Even a specification that expects exactly what the program printed cannot make a run
+  // that reported an unsupported operation PASS: it SKIPs.
+  script("raw", "c", lacks("getppid"));
+  script("libc", "c", lacks("getppid"));
+  const auto r = run(spec(R"({"name": "a", "out": [], "err": ["sysport: unsupported by this backend: getppid"],
+                              "end": "exit 77"})"));
+  EXPECT_EQ(r.status, Status::Skip) << format_cell(r, true);
+  EXPECT_EQ(r.runs_that_ran(), 0);
+}
+
+TEST_F(CellTest, FailsAReportOfAnUnsupportedOperationThatDoesNotEndAsThatReportDoes) {
+  script("raw", "c", "echo 'sysport: unsupported by this backend: mkdir' >&2; exit 0");
+  script("libc", "c", "echo 'sysport: unsupported by this backend: mkdir' >&2; kill -SEGV $$");
+  const auto r = run(spec(R"({"name": "a", "out": [], "end": "exit 0"})"));
+  const auto text = format_cell(r, false);
+  EXPECT_EQ(r.status, Status::Fail) << text;
+  EXPECT_NE(text.find("== raw a: FAILED - it said that this backend lacks mkdir but did not end with exit 77"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("== libc a: FAILED - it said that this backend lacks mkdir but did not end with exit 77"),
+            std::string::npos)
+      << text;
+}
+
+TEST_F(CellTest, ChecksWhatARunPrintedBeforeItsBackendTurnedOutToLackAnOperation) {
+  // The lines before the report must be the specification's first lines: a SKIP does not
+  // hide a wrong answer that came first.
+  script("raw", "c", "echo 'mkdir d: ok'; " + lacks("mkdirat_cwd"));
+  script("libc", "c", "echo 'mkdir d: EPERM'; " + lacks("mkdirat_cwd"));
+  const auto r = run(spec(R"({"name": "a", "out": ["mkdir d: ok", "mkdirat d2: ok"], "end": "exit 0"})"));
+  const auto text = format_cell(r, false);
+  EXPECT_EQ(r.status, Status::Fail) << text;
+  EXPECT_NE(text.find("== raw a: SKIP: mkdirat_cwd: unsupported by the raw backend"), std::string::npos) << text;
+  EXPECT_NE(text.find("== libc a: FAILED - printed what the specification does not expect before it said that "
+                      "this backend lacks mkdirat_cwd"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("- out: mkdir d: ok\n+ out: mkdir d: EPERM"), std::string::npos) << text;
+}
+
+TEST_F(CellTest, SkipsARunWhoseVictimLacksAnOperation) {
+  const std::string body = "if [ \"$1\" = sleep ]; then echo ready; " + lacks("wait_for_signal") +
+                           "; fi; sleep 0.2; echo sent";
+  script("raw", "c", body);
+  script("libc", "c", body);
+  const auto r = run(spec(R"({"name": "v", "args": ["send", "$VICTIM"], "out": ["sent"], "end": "exit 0",
+                              "victim": {"args": ["sleep"], "end": "signal SIGTERM"}})"));
+  EXPECT_EQ(r.status, Status::Skip) << format_cell(r, true);
+  EXPECT_EQ(r.reason, "wait_for_signal: unsupported by the raw backend (the victim) (1 run); "
+                      "wait_for_signal: unsupported by the libc backend (the victim) (1 run)");
+}
+
 }  // namespace
 }  // namespace sysport

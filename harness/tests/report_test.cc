@@ -56,6 +56,49 @@ TEST(Results, RoundTripThroughTheResultsDirectory) {
   EXPECT_EQ(loaded[0].runs[0].actual, Lines{"out: x"});
 }
 
+TEST(Results, KeepWhyARunSkipped) {
+  TempDir dir("sysport-test");
+  CellResult r = cell("linux-a", Status::Pass, {"out: x"});
+  RunRecord skipped;
+  skipped.backend = "libc";
+  skipped.run = "basic";
+  skipped.skip = "mkdirat_cwd: unsupported by the libc backend";
+  r.runs.push_back(skipped);
+  r.reason = "1 of 2 runs SKIP: mkdirat_cwd: unsupported by the libc backend (1 run)";
+  save_result(dir.path(), r);
+  const auto loaded = load_results(dir.path());
+  ASSERT_EQ(loaded.size(), 1u);
+  ASSERT_EQ(loaded[0].runs.size(), 2u);
+  EXPECT_EQ(loaded[0].runs[1].skip, "mkdirat_cwd: unsupported by the libc backend");
+  EXPECT_FALSE(loaded[0].runs[1].ran);
+  EXPECT_EQ(loaded[0].runs_skipped(), 1);
+}
+
+TEST(CrossTarget, ComparesNothingOfARunThatSkipped) {
+  CellResult b = cell("linux-b", Status::Pass, {"out: ok"});
+  b.runs[0].ran = false;
+  b.runs[0].skip = "mkdir: unsupported by the raw backend";
+  b.runs[0].actual = {"out: something else"};
+  const auto report = compare_across_targets("mkdir", {cell("linux-a", Status::Pass, {"out: ok"}), b});
+  EXPECT_EQ(report.status, Status::Pass) << report.text;
+}
+
+TEST(Table, MarksACellWithSkippedRunsAndSaysWhich) {
+  Config config;
+  config.case_specs = {{"mkdir", "mkdir.json"}};
+  TargetConfig a;
+  a.name = "windows-a";
+  config.targets = {a};
+  CellResult partly = cell("windows-a", Status::Pass, {"x"});
+  partly.reason = "2 of 4 runs SKIP: mkdirat_cwd: unsupported by the win32 backend (2 runs)";
+  const std::string table = format_table(config, {partly});
+  EXPECT_NE(table.find("PASS*[1]"), std::string::npos) << table;
+  EXPECT_NE(table.find("[1] 2 of 4 runs SKIP: mkdirat_cwd: unsupported by the win32 backend (2 runs)"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("1 passed, 0 failed, 0 skipped"), std::string::npos) << table;
+}
+
 TEST(Table, CountsCellsAndExplainsEverySkipAndFailure) {
   Config config;
   config.case_specs = {{"mkdir", "mkdir.json"}};

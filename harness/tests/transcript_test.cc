@@ -26,6 +26,20 @@ TEST(Transcript, NeverTakesAnOctalModeForAPid) {
   EXPECT_EQ(substitute_numbers("getppid: 0", pids), "getppid: $ZERO");
 }
 
+TEST(Transcript, FindsTheOperationABackendSaidItLacks) {
+  EXPECT_EQ(unsupported_operation("sysport: unsupported by this backend: mkdirat_cwd\n"), "mkdirat_cwd");
+  // The last report counts; other stderr lines are not reports.
+  EXPECT_EQ(unsupported_operation("kill: unknown signal SIGNOPE\nsysport: unsupported by this backend: a\n"
+                                  "sysport: unsupported by this backend: kill\n"),
+            "kill");
+  EXPECT_EQ(unsupported_operation("sysport: unsupported by this backend: kill"), std::nullopt);  // no newline
+  EXPECT_EQ(unsupported_operation("x sysport: unsupported by this backend: kill\n"), std::nullopt);
+  EXPECT_EQ(unsupported_operation("sysport: unsupported by this backend: \n"), std::nullopt);
+  EXPECT_EQ(unsupported_operation("sysport: unsupported by this backend: two words\n"), std::nullopt);
+  EXPECT_EQ(unsupported_operation(""), std::nullopt);
+  EXPECT_EQ(unsupported_exit_status(), 77);
+}
+
 TEST(Transcript, BindsNamedNumbersFromTheLinesThatShowThem) {
   const Lines expected{"out: getpid: $(WINPID)", "out: getppid: 0", "out: getpid again: $(WINPID)", "end: exit 0"};
   const Lines actual{"out: getpid: 36", "out: getppid: 0", "out: getpid again: 36"};
