@@ -171,8 +171,8 @@ def cmd_probe(args, tables):
                 asks.append((nr, names[0] if names else None))
             elif entries_mod.NAME.match(w):
                 if w not in table:
-                    raise InputError("unknown name '%s': not in the %s table (from %s); probe it by number"
-                                     % (w, abi.name, tables.package or tables.dir))
+                    raise InputError("unknown name '%s': not in the %s table (%s); probe it by number"
+                                     % (w, abi.name, tables.origin or tables.dir))
                 asks.append((table[w], w))
             else:
                 raise InputError("'%s' is neither a syscall name nor a number" % w)

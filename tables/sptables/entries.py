@@ -189,7 +189,7 @@ def judge(tables, entries, probe_targets=None, probe_runs=None):
         abi = tables.abis[e.abi]
         v = Verdict(e, abi.target)
         v.add(_against("tables", e, tables.syscalls(e.abi), "the %s table%s"
-                       % (e.abi, " (from %s)" % tables.package if tables.package else "")))
+                       % (e.abi, " (%s)" % tables.origin if tables.origin else "")))
         try:
             h = headers_mod.read(abi)
             v.add(_against("headers", e, h.syscalls, h.describe()))

@@ -60,15 +60,15 @@ class Tables:
                         continue
                     abi, name, _nr = line.split()
                     self.private.setdefault(abi, set()).add(name)
-        self.package = ""  # "linux-source-6.1 6.1.192-2"
+        # "Linux 6.1": the series SOURCE pins the tables to.  Its release and package lines
+        # say what they were last generated from, which changes without changing a number.
+        self.origin = ""
         source = os.path.join(directory, "SOURCE")
         if os.path.exists(source):
             with open(source) as f:
-                text = f.read()
-            pkg = re.search(r"^package: (.*)$", text, re.M)
-            ver = re.search(r"^version: (.*)$", text, re.M)
-            if pkg and ver:
-                self.package = "%s %s" % (pkg.group(1), ver.group(1).split()[0])
+                series = re.search(r"^series: (\S+)$", f.read(), re.M)
+            if series:
+                self.origin = "Linux %s" % series.group(1)
 
     def syscalls(self, abi):
         """name -> number for one ABI.  A #define SP_NR_ line that does not parse, or a table
