@@ -56,7 +56,7 @@ import tempfile
 PACKAGE = "linux-source-6.1"
 DEFAULT_SOURCE = "/usr/src/linux-source-6.1.tar.xz"
 # Written into every generated header.  It is the canonical command (the one
-# tables/check-up-to-date.sh runs), not sys.argv, so that --source-dir or a different
+# tables/check-up-to-date.py runs), not sys.argv, so that --source-dir or a different
 # --out spelling produces identical files.
 CANONICAL_COMMAND = ("python3 tables/gen-linux-tables.py "
                      "--source /usr/src/linux-source-6.1.tar.xz --out tables/linux")
