@@ -56,7 +56,7 @@ import tempfile
 PACKAGE = "linux-source-6.1"
 DEFAULT_SOURCE = "/usr/src/linux-source-6.1.tar.xz"
 # Written into every generated header.  It is the canonical command (the one
-# tables/check-up-to-date.sh runs), not sys.argv, so that --source-dir or a different
+# tables/check-up-to-date.py runs), not sys.argv, so that --source-dir or a different
 # --out spelling produces identical files.
 CANONICAL_COMMAND = ("python3 tables/gen-linux-tables.py "
                      "--source /usr/src/linux-source-6.1.tar.xz --out tables/linux")
@@ -68,7 +68,7 @@ class Abi:
     """One kernel ABI: one syscall-number space as seen from userspace."""
 
     def __init__(self, name, arch, bits, cpp, tbl=None, tbl_abis=None, gen_header=None,
-                 offset=None, entry_columns=None, triple="-", matrix="-", note=""):
+                 offset=None, entry_columns=None, triple="-", note=""):
         self.name = name            # directory name under tables/linux/
         self.arch = arch            # kernel arch/ directory
         self.bits = bits            # sizeof(long) * 8 in this ABI
@@ -79,7 +79,6 @@ class Abi:
         self.offset = offset        # --offset macro of scripts/syscallhdr.sh, or None
         self.entry_columns = entry_columns  # tbl columns holding entry points
         self.triple = triple        # Debian 12 cross triple for this ABI, "-" if none
-        self.matrix = matrix        # sysport matrix target name, "-" if not a target
         self.note = note
 
 
@@ -103,34 +102,34 @@ MIPS_SIM = ["_ABIO32=1", "_ABIN32=2", "_ABI64=3"]
 # if a predefine selects a different generated header than the one we rebuilt, cpp fails
 # with "No such file", so a mismatch cannot go unnoticed.
 ABIS = [
-    # --- the eight sysport matrix targets -------------------------------------------------
+    # --- the main ABI of x86, arm, riscv, powerpc, s390 and mips ---------------------------
+    # (Which target uses which table is in the targets' records, arch/<target>/target.json,
+    # "tables": {"abi": ...}; the tables know ABIs only.)
     Abi("x86_64", "x86", 64, predef(64, "__x86_64__=1", "__amd64__=1"),
         tbl="arch/x86/entry/syscalls/syscall_64.tbl", tbl_abis=("common", "64"),
-        gen_header="unistd_64.h", triple="x86_64-linux-gnu", matrix="linux-x86_64"),
+        gen_header="unistd_64.h", triple="x86_64-linux-gnu"),
     Abi("i386", "x86", 32, predef(32, "__i386__=1"),
         tbl="arch/x86/entry/syscalls/syscall_32.tbl", tbl_abis=("i386",),
-        gen_header="unistd_32.h", triple="i686-linux-gnu", matrix="linux-i386"),
+        gen_header="unistd_32.h", triple="i686-linux-gnu"),
     Abi("arm64", "arm64", 64, predef(64, "__aarch64__=1"),
-        triple="aarch64-linux-gnu", matrix="linux-aarch64"),
+        triple="aarch64-linux-gnu"),
     Abi("arm-eabi", "arm", 32, predef(32, "__arm__=1", "__ARM_EABI__=1"),
         tbl="arch/arm/tools/syscall.tbl", tbl_abis=("common", "eabi"),
         gen_header="unistd-eabi.h", offset="__NR_SYSCALL_BASE",
-        triple="arm-linux-gnueabihf", matrix="linux-arm"),
+        triple="arm-linux-gnueabihf"),
     Abi("riscv64", "riscv", 64, predef(64, "__riscv=1", "__riscv_xlen=64"),
-        triple="riscv64-linux-gnu", matrix="linux-riscv64"),
+        triple="riscv64-linux-gnu"),
     Abi("powerpc64", "powerpc", 64, predef(64, "__powerpc__=1", "__powerpc64__=1"),
         tbl="arch/powerpc/kernel/syscalls/syscall.tbl", tbl_abis=("common", "nospu", "64"),
-        gen_header="unistd_64.h", triple="powerpc64le-linux-gnu", matrix="linux-ppc64le",
+        gen_header="unistd_64.h", triple="powerpc64le-linux-gnu",
         note="one table for big- and little-endian powerpc64"),
     Abi("s390x", "s390", 64, predef(64, "__s390__=1", "__s390x__=1"),
         tbl="arch/s390/kernel/syscalls/syscall.tbl", tbl_abis=("common", "64"),
-        gen_header="unistd_64.h", entry_columns=(3,), triple="s390x-linux-gnu",
-        matrix="linux-s390x"),
+        gen_header="unistd_64.h", entry_columns=(3,), triple="s390x-linux-gnu"),
     Abi("mips-n64", "mips", 64, predef(64, "__mips__=1", "__mips64=1", "_MIPS_SZLONG=64",
                                        "_MIPS_SZPTR=64", "_MIPS_SIM=_ABI64", *MIPS_SIM),
         tbl="arch/mips/kernel/syscalls/syscall_n64.tbl", tbl_abis=None,
-        gen_header="unistd_n64.h", offset="__NR_Linux", triple="mips64el-linux-gnuabi64",
-        matrix="linux-mips64el"),
+        gen_header="unistd_n64.h", offset="__NR_Linux", triple="mips64el-linux-gnuabi64"),
     # --- other ABIs of the same architectures ---------------------------------------------
     Abi("x32", "x86", 32, predef(32, "__x86_64__=1", "__amd64__=1"),
         tbl="arch/x86/entry/syscalls/syscall_64.tbl", tbl_abis=("common", "x32"),
@@ -784,20 +783,20 @@ def write_source(out, series, release, package, pver):
 
 
 def write_index(out, abis, offsets):
-    rows = [("# abi", "kernel-arch", "bits", "debian-triple", "sysport-target", "new-nr-offset",
-             "syscall-source")]
+    rows = [("# abi", "kernel-arch", "bits", "debian-triple", "new-nr-offset", "syscall-source")]
     for a in sorted(abis, key=lambda a: a.name):
         srcdesc = "%s[%s]" % (a.tbl, ",".join(a.tbl_abis) if a.tbl_abis else "all") if a.tbl \
             else "asm-generic/unistd.h"
         off = offsets[a.name]
-        rows.append((a.name, a.arch, str(a.bits), a.triple, a.matrix,
+        rows.append((a.name, a.arch, str(a.bits), a.triple,
                      "0x%x" % off if off >= 0x10000 else str(off), srcdesc))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     lines = ["# Generated by: %s  DO NOT EDIT." % CANONICAL_COMMAND,
              "# One line per generated ABI: tables/linux/<abi>/.  debian-triple is the Debian 12",
-             "# cross-compiler triple for that ABI ('-' if Debian 12 has none); sysport-target is",
-             "# the matrix target that uses the table ('-' if none); new-nr-offset is what this",
-             "# ABI adds to the asm-generic number of every syscall numbered %d and up." % UNIFIED_FIRST]
+             "# cross-compiler triple for that ABI ('-' if Debian 12 has none); new-nr-offset is",
+             "# what this ABI adds to the asm-generic number of every syscall numbered %d and up."
+             % UNIFIED_FIRST,
+             "# A target's table is its record's \"tables\": {\"abi\": ...} (arch/<target>/target.json)."]
     for r in rows:
         lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1])
     write_file(os.path.join(out, "targets.txt"), "\n".join(l.rstrip() for l in lines) + "\n")

@@ -57,7 +57,7 @@ def build_parser():
                    help="how long a probed call may block (default %(default)s)")
 
     p = sub.add_parser("probe", help="run syscall numbers on a target and classify the answers")
-    p.add_argument("--target", required=True, help="e.g. linux-aarch64 (./sysport list)")
+    p.add_argument("--target", required=True, help="a Linux target (./sysport list)")
     p.add_argument("what", nargs="*", metavar="NAME|NUMBER",
                    help="a name in the target's table, or a number")
     p.add_argument("--all", action="store_true", help="every entry of the target's table")
@@ -90,7 +90,7 @@ def cmd_check(args, tables):
     if args.timeout_ms <= 0:
         raise InputError("--timeout-ms must be positive, not %d" % args.timeout_ms)
 
-    runs, not_probed = {}, {}
+    runs, not_probed, probed_by = {}, {}, {}
     if args.no_probe:
         not_probed = {e.abi: "--no-probe" for e in entries}
     else:
@@ -98,25 +98,31 @@ def cmd_check(args, tables):
         for e in entries:
             by_abi.setdefault(e.abi, []).append(e)
         for abi, es in sorted(by_abi.items()):
-            target = tables.abis[abi].target
-            if not target:
-                not_probed[abi] = "no sysport target runs the %s ABI" % abi
+            targets = tables.targets(abi)
+            if not targets:
+                not_probed[abi] = "no target's record (arch/*/target.json) uses the %s table" % abi
                 continue
-            try:
-                t = probe_mod.Target(target, args.config, tables=tables)
-            except InputError as err:
-                not_probed[abi] = str(err)
+            t = None
+            for target in targets:  # the first that can run here
+                try:
+                    t = probe_mod.Target(target, args.config, tables=tables)
+                    break
+                except InputError as err:
+                    not_probed.setdefault(abi, str(err))
+            if t is None:
                 continue
+            not_probed.pop(abi, None)
+            probed_by[abi] = t.name
             asks = sorted({(e.nr, e.name) for e in es})
             for r in t.run(asks, args.timeout_ms):
                 runs[(abi, r.nr)] = r
 
-    verdicts = entries_mod.judge(tables, entries, not_probed, runs)
+    verdicts = entries_mod.judge(tables, entries, not_probed, runs, probed_by)
     counts = {"error": 0, "warning": 0}
     for v in verdicts:
         e = v.entry
         print("%s  (%s table%s)" % (e.text if e.text.count("=") else "%s=%s" % (e.text, fmt(e.nr)),
-                                    e.abi, ", target %s" % v.target if v.target else ", no sysport target"))
+                                    e.abi, ", target %s" % v.target if v.target else ", no target"))
         for f in v.findings:
             print("  %-8s %-8s %s" % (f.check.split()[0] if f.check != "same table" else "same-tbl",
                                       f.level, f.message))
@@ -138,9 +144,8 @@ def cmd_check(args, tables):
 def cmd_probe(args, tables):
     abi = tables.by_target(args.target)
     if abi is None:
-        known = sorted(a.target for a in tables.abis.values() if a.target)
         raise InputError("unknown target '%s' (Linux targets with tables: %s)"
-                         % (args.target, ", ".join(known)))
+                         % (args.target, ", ".join(tables.target_names())))
     table = tables.syscalls(abi.name)
     if args.timeout_ms <= 0:
         raise InputError("--timeout-ms must be positive, not %d" % args.timeout_ms)
@@ -238,8 +243,8 @@ def cmd_consistency(args, tables):
 def cmd_headers(args, tables):
     abi = tables.by_target(args.target)
     if abi is None:
-        known = sorted(a.target for a in tables.abis.values() if a.target)
-        raise InputError("unknown target '%s' (known: %s)" % (args.target, ", ".join(known)))
+        raise InputError("unknown target '%s' (known: %s)"
+                         % (args.target, ", ".join(tables.target_names())))
     # The headers `check` compares with: the cross compiler's, else Debian's bare cross
     # headers with the host cpp.
     try:
@@ -256,11 +261,10 @@ def cmd_headers(args, tables):
 
 
 def cmd_arches(args, tables):
-    print("%-12s %-16s %s" % ("ABI", "sysport target", "aliases"))
+    print("%-12s %-16s %s" % ("ABI", "targets", "aliases"))
     for name in sorted(tables.abis):
-        a = tables.abis[name]
         aliases = sorted(k for k, v in ALIASES.items() if v == name and k != name)
-        print("%-12s %-16s %s" % (name, a.target or "-", " ".join(aliases)))
+        print("%-12s %-16s %s" % (name, ",".join(tables.targets(name)) or "-", " ".join(aliases)))
     return 0
 
 

@@ -104,7 +104,7 @@ def resolve_numbers(tables, entries):
 class Verdict:
     def __init__(self, entry, target):
         self.entry = entry
-        self.target = target      # sysport target name or None
+        self.target = target      # the target that runs this ABI, or None
         self.findings = []        # [Finding]
         self.probe = None         # probe.Result
 
@@ -181,13 +181,15 @@ def _against(kind, entry, table, where):
     return Finding("note", kind, "%s is not in %s, and %s is free there" % (name, where, fmt(nr)))
 
 
-def judge(tables, entries, probe_targets=None, probe_runs=None):
-    """Verdicts for entries.  probe_runs: {(abi, nr): probe.Result} already run, and
-    probe_targets: {abi: reason it was not probed} for the rest."""
+def judge(tables, entries, probe_targets=None, probe_runs=None, probed_by=None):
+    """Verdicts for entries.  probe_runs: {(abi, nr): probe.Result} already run, probed_by:
+    {abi: the target that ran them}, and probe_targets: {abi: reason it was not probed} for
+    the rest.  A verdict names the target that probed, else the first whose record uses
+    the ABI's table."""
     verdicts = []
     for e in entries:
         abi = tables.abis[e.abi]
-        v = Verdict(e, abi.target)
+        v = Verdict(e, (probed_by or {}).get(e.abi) or next(iter(tables.targets(e.abi)), None))
         v.add(_against("tables", e, tables.syscalls(e.abi), "the %s table%s"
                        % (e.abi, " (%s)" % tables.origin if tables.origin else "")))
         try:

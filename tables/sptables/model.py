@@ -1,6 +1,7 @@
 """The generated Linux tables as data: tables/linux/targets.txt (one line per ABI),
 <abi>/syscalls.h (SP_NR_<name> <n>) and private-syscalls.txt, plus the names a user may
-give an architecture."""
+give an architecture.  Which target runs which ABI is not in the tables but in the targets'
+records (arch/<target>/target.json, read by records.py)."""
 
 import os
 import re
@@ -19,12 +20,11 @@ class InputError(Exception):
 
 
 class Abi:
-    def __init__(self, name, arch, bits, triple, target, offset, source):
+    def __init__(self, name, arch, bits, triple, offset, source):
         self.name = name          # directory under tables/linux/
         self.arch = arch          # kernel arch/ directory
         self.bits = bits
         self.triple = triple      # Debian cross triple, None if Debian 12 has none
-        self.target = target      # sysport matrix target, None if none
         self.offset = offset      # added to the asm-generic number of syscalls >= 424
         self.source = source      # syscall source file: ABIs with the same one share a table
 
@@ -35,20 +35,36 @@ class Abi:
 class Tables:
     """One directory of generated tables (tables/linux, or a copy a test has broken)."""
 
-    def __init__(self, directory=DEFAULT_TABLES):
+    COLUMNS = ("abi", "kernel-arch", "bits", "debian-triple", "new-nr-offset", "syscall-source")
+
+    def __init__(self, directory=DEFAULT_TABLES, records=None):
+        """records: [records.Record] of the Linux targets (default: arch/*/target.json)."""
         self.dir = directory
+        self._records = records
         index = os.path.join(directory, "targets.txt")
         if not os.path.exists(index):
             raise InputError("no generated tables in %s (targets.txt is missing)" % directory)
         self.abis = {}
+        columns = None
         with open(index) as f:
             for line in f:
+                if re.match(r"^# *abi\s", line):
+                    # Columns by their names in the header line, not by position.
+                    columns = line.lstrip("# ").split()
+                    missing = [c for c in self.COLUMNS if c not in columns]
+                    if missing:
+                        raise InputError("%s: no column %s in its header line"
+                                         % (index, ", ".join(missing)))
                 if line.startswith("#") or not line.strip():
                     continue
-                name, arch, bits, triple, target, offset, source = line.split()[:7]
-                self.abis[name] = Abi(name, arch, int(bits), None if triple == "-" else triple,
-                                      None if target == "-" else target, int(offset, 0),
-                                      source.split("[", 1)[0])
+                if columns is None:
+                    raise InputError("%s: no '# abi ...' header line before the ABIs" % index)
+                row = dict(zip(columns, line.split()))
+                triple = row["debian-triple"]
+                self.abis[row["abi"]] = Abi(row["abi"], row["kernel-arch"], int(row["bits"]),
+                                            None if triple == "-" else triple,
+                                            int(row["new-nr-offset"], 0),
+                                            row["syscall-source"].split("[", 1)[0])
         self._syscalls = {}
         self._slots = None
         self.private = {}
@@ -103,11 +119,24 @@ class Tables:
     def names_at(self, abi, nr):
         return sorted(n for n, v in self.syscalls(abi).items() if v == nr)
 
+    def records(self):
+        """The Linux targets' records whose table ABI is one of these tables."""
+        if self._records is None:
+            from .records import linux_records
+            self._records = linux_records()
+        return [r for r in self._records if r.abi in self.abis]
+
     def by_target(self, target):
-        for a in self.abis.values():
-            if a.target == target:
-                return a
-        return None
+        """The Abi a target's record names, or None."""
+        rec = next((r for r in self.records() if r.name == target), None)
+        return self.abis[rec.abi] if rec else None
+
+    def targets(self, abi):
+        """The targets whose record uses this ABI's table, sorted ([] if none)."""
+        return [r.name for r in self.records() if r.abi == abi]
+
+    def target_names(self):
+        return [r.name for r in self.records()]
 
     def sharing(self, abi):
         """The other ABIs generated from the same syscall source (a shared table)."""
@@ -148,7 +177,7 @@ def resolve_arch(tables, name):
         return abi.name
     if key in ALIASES and ALIASES[key] in tables.abis:
         return ALIASES[key]
-    targets = sorted(a.target for a in tables.abis.values() if a.target)
+    targets = tables.target_names()
     raise InputError("unknown arch '%s' (known: %s; targets: %s; aliases such as aarch64, "
                      "amd64, mips64el: ./sysport tables arches)"
                      % (name, ", ".join(sorted(tables.abis)), ", ".join(targets)))

@@ -23,7 +23,7 @@ import signal
 import subprocess
 import tempfile
 
-from .model import HERE, InputError, Tables, resolve_arch
+from .model import HERE, InputError, Tables
 
 REPO = os.path.dirname(HERE)
 DEFAULT_TIMEOUT_MS = 500
@@ -362,16 +362,16 @@ class Target:
 
 
 def host_native_target(config_path, tables):
-    """(abi, Target) of the configured native target whose ABI is this host's, or None."""
-    try:
-        abi = resolve_arch(tables, platform.machine())
-    except InputError:
-        return None
-    t = tables.abis[abi]
-    if not t.target:
-        return None
-    try:
-        target = Target(t.target, config_path, tables=tables)
-    except InputError:
-        return None
-    return (abi, target) if target.native else None
+    """(abi, Target) of the configured target that runs natively on this host without
+    conditions (its record's run.native_on names this OS and CPU, with no `needs`), or
+    None."""
+    for rec in tables.records():
+        if not rec.native_on_host():
+            continue
+        try:
+            target = Target(rec.name, config_path, tables=tables)
+        except InputError:
+            continue
+        if target.native:
+            return (rec.abi, target)
+    return None

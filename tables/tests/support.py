@@ -70,3 +70,27 @@ def target_ready(target):
     except probe.InputError as e:
         return str(e)
     return None
+
+
+# Targets are picked from their records (arch/<target>/target.json) by what a test needs,
+# never by name: the tables and their tests know ABIs only.
+
+def linux_records():
+    """Records of the Linux targets that have a generated table, sorted by name."""
+    from sptables.records import linux_records as records
+    return records()
+
+
+def native_record():
+    """The record of the target that runs natively on this host without conditions (its
+    run.native_on names this OS and CPU, no `needs`), or None."""
+    return next((r for r in linux_records() if r.native_on_host()), None)
+
+
+def emulated_record():
+    """A target that runs here only under its emulator: the first whose probe can run,
+    else the first there is (its test then skips with the reason), or None."""
+    emulated = [r for r in linux_records()
+                if r.emulator and not r.native_on_host(conditional=True)]
+    return next((r for r in emulated if target_ready(r.name) is None),
+                emulated[0] if emulated else None)

@@ -5,10 +5,10 @@ import tempfile
 import unittest
 from unittest import mock
 
-from sptables import entries, headers, model
+from sptables import entries, headers, model, records
 from sptables.model import InputError, Tables
 
-from .support import tool
+from .support import linux_records, tool
 
 
 class ParseEntries(unittest.TestCase):
@@ -19,15 +19,22 @@ class ParseEntries(unittest.TestCase):
         return entries.parse(self.tables, text)
 
     def test_arch_spellings(self):
-        # kernel ABI names, sysport target names and the usual aliases all reach one table
-        for arch, abi in [("arm64", "arm64"), ("aarch64", "arm64"), ("linux-aarch64", "arm64"),
+        # kernel ABI names and the usual aliases all reach one table
+        for arch, abi in [("arm64", "arm64"), ("aarch64", "arm64"),
                           ("AArch64", "arm64"), ("x86_64", "x86_64"), ("amd64", "x86_64"),
                           ("mips-n64", "mips-n64"), ("mips64el", "mips-n64"),
-                          ("linux-mips64el", "mips-n64"), ("ppc64le", "powerpc64"),
-                          ("linux-ppc64le", "powerpc64"), ("armhf", "arm-eabi"),
-                          ("linux-arm", "arm-eabi"), ("i686", "i386"), ("x32", "x32"),
+                          ("ppc64le", "powerpc64"), ("armhf", "arm-eabi"),
+                          ("i686", "i386"), ("x32", "x32"),
                           ("hppa", "parisc32"), ("s390x", "s390x")]:
             self.assertEqual(self.parse("%s:mseal=462" % arch).abi, abi, arch)
+
+    def test_target_names(self):
+        # ... and so do the targets' names: the table their record names
+        records = linux_records()
+        self.assertTrue(records)
+        for rec in records:
+            self.assertEqual(self.parse("%s:mseal=462" % rec.name).abi, rec.abi, rec.name)
+            self.assertEqual(self.parse("%s:mseal=462" % rec.name.upper()).abi, rec.abi, rec.name)
 
     def test_numbers(self):
         self.assertEqual(self.parse("aarch64:mseal=462").nr, 462)
@@ -42,7 +49,8 @@ class ParseEntries(unittest.TestCase):
             self.assertIn(p, str(cm.exception))
 
     def test_rejects(self):
-        self.assertRejected("sparc99:mseal=462", "unknown arch 'sparc99'", "arm64", "linux-aarch64")
+        self.assertRejected("sparc99:mseal=462", "unknown arch 'sparc99'", "arm64",
+                            *[r.name for r in linux_records()])
         self.assertRejected("aarch64mseal462", "malformed entry", "ARCH:NAME=NUMBER")
         self.assertRejected(":mseal=462", "no arch")
         self.assertRejected("aarch64:ms-eal=462", "'ms-eal' is not a syscall name")
@@ -77,6 +85,32 @@ class ParseEntries(unittest.TestCase):
             os.unlink(f.name)
 
 
+class Records(unittest.TestCase):
+    """The targets' records are where the tools learn a target's table."""
+
+    def test_record_in_the_wrong_folder(self):
+        # A copied record that kept its old name is an error, not a second target.
+        rec = linux_records()[0]
+        with tempfile.TemporaryDirectory() as arch:
+            os.mkdir(os.path.join(arch, "linux-copied"))
+            with open(rec.path) as f, open(os.path.join(arch, "linux-copied", "target.json"), "w") as g:
+                g.write(f.read())
+            with self.assertRaises(InputError) as cm:
+                records.read_records(arch)
+            self.assertIn("says target '%s', but its folder is linux-copied" % rec.name,
+                          str(cm.exception))
+
+    def test_tables_follow_the_records(self):
+        # The same tables with other records: the targets come from the records alone.
+        rec = records.Record("x/target.json", {"target": "linux-fictional", "os": "linux",
+                                               "tables": {"abi": "mips-n32"}})
+        t = Tables(records=[rec])
+        self.assertEqual(t.targets("mips-n32"), ["linux-fictional"])
+        self.assertEqual(t.targets("arm64"), [])
+        self.assertEqual(t.by_target("linux-fictional").name, "mips-n32")
+        self.assertEqual(entries.parse(t, "linux-fictional:mseal=6462").abi, "mips-n32")
+
+
 class CommandLineErrors(unittest.TestCase):
     """Every bad input: exit status 2 and exactly one line on stderr that names the problem."""
 
@@ -98,12 +132,13 @@ class CommandLineErrors(unittest.TestCase):
 
     def test_probe(self):
         self.assertOneLine(["probe", "--target", "linux-vax", "1"], "unknown target 'linux-vax'")
-        self.assertOneLine(["probe", "--target", "linux-aarch64", "mseal"], "unknown name 'mseal'")
-        self.assertOneLine(["probe", "--target", "linux-aarch64", "--", "-3"], "negative syscall number")
-        self.assertOneLine(["probe", "--target", "linux-aarch64", "99999999999999999999"],
+        target = linux_records()[0].name  # any target with a table: input errors come first
+        self.assertOneLine(["probe", "--target", target, "mseal"], "unknown name 'mseal'")
+        self.assertOneLine(["probe", "--target", target, "--", "-3"], "negative syscall number")
+        self.assertOneLine(["probe", "--target", target, "99999999999999999999"],
                            "syscall number 99999999999999999999 is out of range")
-        self.assertOneLine(["probe", "--target", "linux-aarch64"], "NAME|NUMBER ... or --all")
-        self.assertOneLine(["probe", "--target", "linux-aarch64", "--timeout-ms", "0", "1"],
+        self.assertOneLine(["probe", "--target", target], "NAME|NUMBER ... or --all")
+        self.assertOneLine(["probe", "--target", target, "--timeout-ms", "0", "1"],
                            "--timeout-ms must be positive")
 
     def test_command(self):
