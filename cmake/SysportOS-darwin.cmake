@@ -69,16 +69,4 @@ function(sysport_target_extras_darwin target build_dir built)
       LABELS "${labels};selftest" SKIP_RETURN_CODE 77 TIMEOUT 120)
   endforeach()
 
-  set(script_labels "${target};darwin;ci-script")
-  if(TARGET sysport-darwin-run)
-    add_test(NAME ${target}/native-runner-script
-      COMMAND "${SYSPORT_DARWIN_PYTHON3}" "${PROJECT_SOURCE_DIR}/ci/darwin/run_native.py"
-              --manifest "${build_dir}/manifest.json" --suites "${PROJECT_SOURCE_DIR}/suites"
-              --emulator "$<TARGET_FILE:sysport-darwin-run>")
-    set_tests_properties(${target}/native-runner-script PROPERTIES LABELS "${script_labels}" TIMEOUT 300)
-  else()
-    add_test(NAME ${target}/native-runner-script
-      COMMAND sh -c "echo \"SKIP: $1\"; exit 77" sh "sysport-darwin-run was not built: apt-get install libunicorn-dev")
-    set_tests_properties(${target}/native-runner-script PROPERTIES LABELS "${script_labels}" SKIP_RETURN_CODE 77)
-  endif()
 endfunction()

@@ -8,7 +8,7 @@
 // objects. A linker takes an archive member only to resolve a symbol nothing else defines,
 // so a backend's own definition wins and the default fills only the gaps. That rule has the
 // same meaning for every linker the project uses: GNU ld for ELF (the cross GCCs, freestanding
-// and static glibc) and for PE (mingw-w64), lld-link (windows-aarch64) and ld64.lld (Darwin).
+// and static glibc) and for PE (mingw-w64), lld-link (the clang-mingw targets) and ld64.lld (Darwin).
 //
 // Why not weak definitions, which would need no archive: on Mach-O a weak definition that is
 // used marks the executable WEAK_DEFINES|BINDS_TO_WEAK and sends every call to it through a

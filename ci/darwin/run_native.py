@@ -3,7 +3,7 @@
 does not build: the macOS CI job (ci/github/darwin.yml) runs the darwin-* binaries that a
 Linux build cross-compiled, on a real Mac, against the same case specifications.
 
-    run_native.py --manifest DIR/targets/darwin-arm64/manifest.json --suites suites
+    run_native.py --manifest DIR/targets/<target>/manifest.json --suites suites
                   [--system darwin] [--all-backends] [--emulator CMD ...] [--case C]
                   [--junit FILE]
 
