@@ -1,7 +1,9 @@
 #include "harness/config.h"
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace sysport {
 namespace {
@@ -26,7 +28,28 @@ std::vector<std::string> strings(const json& j) {
   return out;
 }
 
-void load_manifest(TargetConfig& t) {
+// Where the build recorded its paths, and where they are now: the first matching prefix
+// is replaced (the build directory first, since it is often inside the source directory).
+class Relocation {
+ public:
+  void add(const std::string& from, const std::string& to) {
+    if (!from.empty() && !to.empty() && from != to) moves_.emplace_back(from, to);
+  }
+  std::string operator()(const std::string& path) const {
+    for (const auto& [from, to] : moves_) {
+      if (path == from) return to;
+      if (path.size() > from.size() && path.compare(0, from.size(), from) == 0 && path[from.size()] == '/') {
+        return to + path.substr(from.size());
+      }
+    }
+    return path;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> moves_;
+};
+
+void load_manifest(TargetConfig& t, const Relocation& relocate) {
   const json m = read_json(t.manifest_path, "the target manifest");
   try {
     if (m.at("target").get<std::string>() != t.name) {
@@ -43,20 +66,22 @@ void load_manifest(TargetConfig& t) {
       t.roles[name] = role;
     }
     if (m.contains("environment")) {
-      for (const auto& e : m.at("environment").items()) t.environment[e.key()] = e.value().get<std::string>();
+      for (const auto& e : m.at("environment").items()) {
+        t.environment[e.key()] = relocate(e.value().get<std::string>());
+      }
     }
     if (m.contains("unrunnable")) {
       for (const auto& u : m.at("unrunnable").items()) t.unrunnable[u.key()] = u.value().get<std::string>();
     }
     for (const auto& backend : m.at("binaries").items()) {
       for (const auto& bin : backend.value().items()) {
-        t.binaries[backend.key()][bin.key()] = bin.value().get<std::string>();
+        t.binaries[backend.key()][bin.key()] = relocate(bin.value().get<std::string>());
       }
     }
     if (m.contains("variants")) {
       for (const auto& variant : m.at("variants").items()) {
         for (const auto& bin : variant.value().items()) {
-          t.variants[variant.key()][bin.key()] = bin.value().get<std::string>();
+          t.variants[variant.key()][bin.key()] = relocate(bin.value().get<std::string>());
         }
       }
     }
@@ -97,13 +122,32 @@ const std::string& Config::case_spec(const std::string& name) const {
   throw ConfigError("unknown case '" + name + "' (known cases: " + known + ")");
 }
 
-Config load_config(const std::string& path) {
+void run_natively(TargetConfig& t) {
+  t.runner = "native";
+  t.emulator.clear();
+  t.emulator_package.clear();
+  t.not_runnable_reason.clear();
+  t.unrunnable.clear();
+}
+
+Config load_config(const std::string& path, const std::string& source_dir) {
   const json j = read_json(path, "the sysport configuration (run cmake first)");
   Config c;
   try {
-    c.source_dir = j.at("source_dir").get<std::string>();
-    c.results_dir = j.at("results_dir").get<std::string>();
-    for (const auto& cs : j.at("cases").items()) c.case_specs[cs.key()] = cs.value().get<std::string>();
+    namespace fs = std::filesystem;
+    c.build_dir = fs::absolute(fs::path(path)).lexically_normal().parent_path().string();
+    Relocation relocate;
+    relocate.add(j.value("build_dir", ""), c.build_dir);
+    const std::string recorded_source = j.at("source_dir").get<std::string>();
+    if (!source_dir.empty()) {
+      c.source_dir = fs::absolute(fs::path(source_dir)).lexically_normal().string();
+      if (c.source_dir.size() > 1 && c.source_dir.back() == '/') c.source_dir.pop_back();
+      relocate.add(recorded_source, c.source_dir);
+    } else {
+      c.source_dir = recorded_source;
+    }
+    c.results_dir = relocate(j.at("results_dir").get<std::string>());
+    for (const auto& cs : j.at("cases").items()) c.case_specs[cs.key()] = relocate(cs.value().get<std::string>());
     for (const auto& tj : j.at("targets")) {
       TargetConfig t;
       t.name = tj.at("name").get<std::string>();
@@ -113,12 +157,17 @@ Config load_config(const std::string& path) {
       t.built = tj.at("built").get<bool>();
       t.not_built_reason = tj.value("reason", "");
       t.emulator_package = tj.value("emulator_package", "");
-      t.manifest_path = tj.value("manifest", "");
+      t.manifest_path = relocate(tj.value("manifest", ""));
       t.record_path = tj.value("record", "");
       t.native_needs = tj.value("native_needs", "");
       t.not_runnable_reason = tj.value("unrunnable", "");
-      t.emulator = strings(tj.value("emulator", json::array()));
-      if (t.built) load_manifest(t);
+      for (const auto& word : strings(tj.value("emulator", json::array()))) t.emulator.push_back(relocate(word));
+      if (t.built && !fs::exists(t.manifest_path)) {
+        t.built = false;
+        t.not_built_reason = "its manifest " + t.manifest_path +
+                             " is missing: this copy of the build does not hold the target";
+      }
+      if (t.built) load_manifest(t, relocate);
       c.targets.push_back(std::move(t));
     }
   } catch (const json::exception& e) {

@@ -44,6 +44,7 @@ struct TargetConfig {
 
 struct Config {
   std::string source_dir;
+  std::string build_dir;  // where the configuration file is now (see load_config)
   std::string results_dir;
   std::map<std::string, std::string> case_specs;  // case name -> path of its .json
   std::vector<TargetConfig> targets;
@@ -53,6 +54,19 @@ struct Config {
   const std::string& case_spec(const std::string& name) const;  // throws ConfigError
 };
 
-Config load_config(const std::string& path);
+// Reads sysport-config.json and every built target's manifest.
+//
+// A build may be copied elsewhere, even to another machine (the macOS CI job runs binaries
+// a Debian job built): every path under the build directory recorded in the file is then
+// taken relative to the file's own directory, and every path under the recorded source
+// directory relative to `source_dir` when one is given (the checkout on this machine). A
+// built target whose manifest is not in the copy is reported as not built, saying so.
+Config load_config(const std::string& path, const std::string& source_dir = "");
+
+// Makes a target run its programs directly on this machine, whatever runner the build chose:
+// for a copied build run on the target's own system (a Mac running darwin-* binaries built
+// on Debian). The emulator and the backends the build marked as unable to run under it are
+// dropped; a kernel that cannot execute the binaries then makes the cell SKIP, saying so.
+void run_natively(TargetConfig& target);
 
 }  // namespace sysport

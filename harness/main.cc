@@ -66,11 +66,15 @@ int main(int argc, char** argv) {
                  "sysport-config.json written by CMake (default: $SYSPORT_CONFIG, ./sysport-config.json, "
                  "or build/sysport-config.json)");
 
+  std::string source_dir;
+  app.add_option("--source-dir", source_dir,
+                 "the sysport checkout, when the build was copied from elsewhere (default: where it was built)");
+
   auto* list_cmd = app.add_subcommand("list", "show the targets (and whether they can run here) and the cases");
 
   std::string target, case_name, variant, expect_fail, expect_skip;
   double timeout_s = 10;
-  bool verbose = false, no_save = false;
+  bool verbose = false, no_save = false, native = false;
   auto* cell_cmd = app.add_subcommand("cell", "run one case on one target, both backends");
   cell_cmd->add_option("--target", target, "a target: a folder of arch/ (sysport list shows them)")->required();
   cell_cmd->add_option("--case", case_name, "e.g. mkdir")->required();
@@ -83,6 +87,9 @@ int main(int argc, char** argv) {
       ->excludes("--expect-fail");
   cell_cmd->add_option("--timeout", timeout_s, "seconds each process may run (default 10)")->check(CLI::PositiveNumber);
   cell_cmd->add_flag("--verbose,-v", verbose, "print every transcript, not only failures");
+  cell_cmd->add_flag("--native", native,
+                     "run the programs directly on this machine, whatever runner the build chose "
+                     "(a copied build on the target's own system)");
   cell_cmd->add_flag("--no-save", no_save, "do not write the result file");
 
   auto* cross_cmd = app.add_subcommand("cross", "compare one case's transcripts across every target that ran it");
@@ -99,11 +106,12 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   try {
-    const sysport::Config config = sysport::load_config(config_path);
+    const sysport::Config config = sysport::load_config(config_path, source_dir);
     if (list_cmd->parsed()) return list(config);
 
     if (cell_cmd->parsed()) {
-      const auto& t = config.target(target);
+      sysport::TargetConfig t = config.target(target);
+      if (native) sysport::run_natively(t);
       const auto spec = sysport::load_case_spec(config.case_spec(case_name));
       sysport::CellOptions options;
       options.variant = variant;

@@ -1,6 +1,5 @@
 #include "harness/process.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -8,46 +7,20 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
+#include <cstdlib>
 #include <sstream>
 #include <utility>
+
+#include "harness/process_host.h"
 
 namespace sysport {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-int pidfd_open(pid_t pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); }
-
-// Members of process group `pgid` other than `except` that are not zombies, from /proc.
-int live_group_members(pid_t pgid, pid_t except) {
-  int count = 0;
-  DIR* proc = opendir("/proc");
-  if (!proc) return 0;
-  while (dirent* entry = readdir(proc)) {
-    char* end = nullptr;
-    const long pid = strtol(entry->d_name, &end, 10);
-    if (*end != '\0' || pid <= 0 || pid == except) continue;
-    std::ifstream stat("/proc/" + std::string(entry->d_name) + "/stat");
-    std::string line;
-    if (!std::getline(stat, line)) continue;
-    // Fields after the parenthesised command name: state ppid pgrp ...
-    const auto close = line.rfind(')');
-    if (close == std::string::npos) continue;
-    std::istringstream rest(line.substr(close + 1));
-    char state = 0;
-    long ppid = 0, pgrp = 0;
-    rest >> state >> ppid >> pgrp;
-    if (pgrp == pgid && state != 'Z') ++count;
-  }
-  closedir(proc);
-  return count;
-}
 
 // Tells the parent why exec did not happen, through the close-on-exec report pipe.
 [[noreturn]] void child_fail(int report_w, int e) {
@@ -55,7 +28,7 @@ int live_group_members(pid_t pgid, pid_t except) {
   _exit(127);
 }
 
-[[noreturn]] void child_exec(const SpawnOptions& o, int out_w, int err_w, int report_w) {
+[[noreturn]] void child_exec(const SpawnOptions& o, const std::string& program, int out_w, int err_w, int report_w) {
   auto fail = [report_w](int e) { child_fail(report_w, e); };
   setpgid(0, 0);
   // Dispositions set to "ignore" survive exec; the program must start with defaults.
@@ -75,14 +48,28 @@ int live_group_members(pid_t pgid, pid_t except) {
   std::vector<char*> argv;
   for (const auto& a : o.argv) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
-  execvp(argv[0], argv.data());
+  // execv, not execvp: on ENOEXEC execvp hands the file to /bin/sh, and a binary this
+  // kernel cannot run would then fail as a shell syntax error instead of saying so.
+  execv(program.c_str(), argv.data());
   child_fail(report_w, errno);
 }
 
 }  // namespace
 
+std::string find_program(const std::string& name) {
+  if (name.find('/') != std::string::npos) return access(name.c_str(), X_OK) == 0 ? name : "";
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "/usr/bin:/bin");
+  std::string dir;
+  while (std::getline(dirs, dir, ':')) {
+    const std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return "";
+}
+
 std::string signal_name(int signal) {
-  const char* abbrev = sigabbrev_np(signal);
+  const char* abbrev = process_host::signal_abbreviation(signal);
   if (abbrev) return std::string("SIG") + abbrev;
   return "signal " + std::to_string(signal);
 }
@@ -135,19 +122,26 @@ bool Process::start() {
     outcome_.spawn_errno = EINVAL;
     return false;
   }
+  // Looked up here, not in the child: execvp would fall back to /bin/sh (see child_exec).
+  const std::string program = find_program(options_.argv.front());
+  if (program.empty()) {
+    outcome_.end = ProcessOutcome::End::SpawnFailed;
+    outcome_.spawn_errno = ENOENT;
+    return false;
+  }
   int out[2], err[2], report[2];
-  if (pipe2(out, O_CLOEXEC) != 0) return false;
-  if (pipe2(err, O_CLOEXEC) != 0) {
+  if (process_host::pipe_cloexec(out) != 0) return false;
+  if (process_host::pipe_cloexec(err) != 0) {
     close(out[0]);
     close(out[1]);
     return false;
   }
-  if (pipe2(report, O_CLOEXEC) != 0) {
+  if (process_host::pipe_cloexec(report) != 0) {
     for (int fd : {out[0], out[1], err[0], err[1]}) close(fd);
     return false;
   }
   const pid_t pid = fork();
-  if (pid == 0) child_exec(options_, out[1], err[1], report[1]);
+  if (pid == 0) child_exec(options_, program, out[1], err[1], report[1]);
   close(out[1]);
   close(err[1]);
   close(report[1]);
@@ -174,7 +168,7 @@ bool Process::start() {
   }
   fcntl(out_fd_, F_SETFL, O_NONBLOCK);
   fcntl(err_fd_, F_SETFL, O_NONBLOCK);
-  pid_fd_ = pidfd_open(pid_);
+  pid_fd_ = process_host::exit_watch_fd(pid_);
   return true;
 }
 
@@ -196,7 +190,7 @@ bool Process::pump(Clock::time_point deadline) {
   if (err_fd_ >= 0) fds[n++] = {err_fd_, POLLIN, 0};
   if (pid_fd_ >= 0 && !exited_) fds[n++] = {pid_fd_, POLLIN, 0};
   auto wait_ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count();
-  // Without a pidfd (old kernels) fall back to checking for the exit every 20 ms.
+  // Without an exit descriptor (a POSIX host, an old kernel) check for the exit every 20 ms.
   if (pid_fd_ < 0) wait_ms = std::min<long long>(wait_ms, 20);
   const int ready = poll(fds, static_cast<nfds_t>(n), static_cast<int>(std::max<long long>(wait_ms, 1)));
   if (ready < 0 && errno != EINTR) return false;
@@ -247,11 +241,13 @@ const ProcessOutcome& Process::finish() {
     }
   }
   // The main process is over (or given up on); anything left in its group goes with it.
-  if (exited_ && live_group_members(pid_, pid_) > 0) outcome_.killed_leftovers = true;
+  // Leftovers are looked for where the host can (process_host.h says when and how).
+  const std::optional<bool> others = exited_ ? process_host::others_alive_before_kill(pid_, pid_) : false;
   kill_group();
   int status = 0;
   while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
   }
+  outcome_.killed_leftovers = others ? *others : process_host::group_outlived_leader(pid_);
   // Drain what is still buffered in the pipes; bounded, in case a process escaped the group.
   const auto drain_deadline = Clock::now() + std::chrono::seconds(1);
   while ((out_fd_ >= 0 || err_fd_ >= 0) && !capped_ && pump(drain_deadline)) {

@@ -41,6 +41,9 @@ struct ProcessOutcome {
   std::string describe() const;
 };
 
+// Looks a program up in PATH (or checks it when it has a '/'): empty if not found.
+std::string find_program(const std::string& name);
+
 // The host's abbreviation for a signal with its SIG prefix: "SIGTERM"; "signal 99" if unknown.
 std::string signal_name(int signal);
 
@@ -68,7 +71,7 @@ class Process {
   const ProcessOutcome& outcome() const { return outcome_; }
 
  private:
-  // One poll round over the pipes and the pidfd; false once the deadline has passed.
+  // One poll round over the pipes and the exit descriptor (process_host.h); false once the deadline has passed.
   bool pump(std::chrono::steady_clock::time_point deadline);
   void reap_if_exited();
   void kill_group();

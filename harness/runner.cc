@@ -1,23 +1,6 @@
 #include "harness/runner.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <sstream>
-
 namespace sysport {
-
-std::string find_program(const std::string& name) {
-  if (name.find('/') != std::string::npos) return access(name.c_str(), X_OK) == 0 ? name : "";
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path ? path : "/usr/bin:/bin");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    const std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return "";
-}
 
 std::optional<std::string> runner_unavailable(const TargetConfig& target) {
   if (!target.built) return target.not_built_reason;

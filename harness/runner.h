@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "harness/config.h"
+#include "harness/process.h"  // find_program
 
 namespace sysport {
 
@@ -33,8 +34,5 @@ std::vector<std::string> runner_release_command(const std::string& source_dir, c
 // pids (Wine: Windows process ids). A victim of such a target says its own id, in a line
 // "pid: N" before "ready", and $VICTIM is that id.
 bool runner_has_own_process_ids(const TargetConfig& target);
-
-// Looks a program up in PATH (or checks it when it has a '/'): empty if not found.
-std::string find_program(const std::string& name);
 
 }  // namespace sysport

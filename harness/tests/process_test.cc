@@ -1,8 +1,10 @@
 // The runner's isolation promises, each checked against a real misbehaving process.
 #include "harness/process.h"
 
+#include <errno.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -110,6 +112,42 @@ TEST(Process, SaysWhyAProgramCouldNotStart) {
   EXPECT_EQ(o.end, ProcessOutcome::End::SpawnFailed);
   EXPECT_EQ(o.describe(), "could not start: No such file or directory");
 }
+
+// A file the kernel refuses (here: text without a #! line, as a truncated or foreign binary
+// would be) must be reported as such, not handed to /bin/sh the way execvp does.
+TEST(Process, ReportsAFileTheKernelCannotExecuteWithoutAShellFallback) {
+  TempDir dir("sysport-test");
+  const auto program = dir.path() / "not-a-program";
+  std::ofstream(program) << "echo ran by a shell\n";
+  std::filesystem::permissions(program, std::filesystem::perms::owner_all);
+  SpawnOptions options;
+  options.argv = {program.string()};
+  const auto o = run_process(options);
+  EXPECT_EQ(o.end, ProcessOutcome::End::SpawnFailed) << o.describe() << ": " << o.out;
+  EXPECT_EQ(o.spawn_errno, ENOEXEC);
+  EXPECT_EQ(o.out, "");
+}
+
+TEST(Process, FindsAProgramInPath) {
+  EXPECT_EQ(find_program("/bin/sh"), "/bin/sh");
+  EXPECT_NE(find_program("sh"), "");
+  EXPECT_EQ(find_program("sysport-no-such-program"), "");
+  SpawnOptions options;
+  options.argv = {"sysport-no-such-program"};
+  EXPECT_EQ(run_process(options).describe(), "could not start: No such file or directory");
+}
+
+#ifdef __GLIBC__
+// Transcripts name signals ("end: signal SIGSEGV"), so every host must name them alike:
+// here whichever process host is linked is compared with glibc's own names.
+TEST(Process, NamesSignalsAsGlibcDoes) {
+  for (int s = 1; s < SIGRTMIN; ++s) {
+    if (const char* abbrev = sigabbrev_np(s)) EXPECT_EQ(signal_name(s), std::string("SIG") + abbrev) << s;
+  }
+  EXPECT_EQ(signal_name(SIGKILL), "SIGKILL");
+  EXPECT_EQ(signal_name(200), "signal 200");
+}
+#endif
 
 TEST(Process, WaitsForAReadyLine) {
   Process p(shell("echo starting; sleep 0.1; echo ready; sleep 30"));
