@@ -6,10 +6,6 @@
 #   <target>/static-check                             every raw and libc binary
 #   <target>/static-check-catches-wrong-number        the broken-syscall-number variant fails
 #   <target>/static-check-catches-missing-carry-check the broken-error-convention variant fails
-#   <target>/native-runner-script                     ci/darwin/run_native.py, the runner the
-#                                                     macOS CI job uses, on the same binaries
-#                                                     under sysport-darwin-run: it must agree
-#                                                     with the harness
 find_program(SYSPORT_DARWIN_PYTHON3 NAMES python3)
 
 # The Darwin tables, once for both targets (labels tables, darwin):

@@ -88,9 +88,8 @@ SP_OPERATIONS(SP_DECLARE_OPERATION)
 
 // How a binary says that its backend lacks `operation`: the line
 // SP_UNSUPPORTED_MARKER "<operation>" on stderr, then exit status SP_UNSUPPORTED_EXIT_STATUS
-// (77, automake's "skipped"), both required by the harness (harness/cell.cc) and by
-// ci/darwin/run_native.py, which read these two definitions from this file. The run is SKIP
-// whatever it printed before, never PASS.
+// (77, automake's "skipped"), both required by the harness (harness/cell.cc), which reads
+// these two definitions from this file. The run is SKIP whatever it printed before, never PASS.
 #define SP_UNSUPPORTED_MARKER "sysport: unsupported by this backend: "
 #define SP_UNSUPPORTED_EXIT_STATUS 77
 [[noreturn]] void unsupported(const char* operation);
